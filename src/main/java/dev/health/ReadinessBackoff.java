@@ -10,7 +10,7 @@ import java.time.Duration;
  * <pre>
  *   attempt   0    1    2     3     4 … 62   63   64    65    66    67    68 …
  *   delay    10   15   22.5  33.8   50 … 50   75  112.5 168.8 253.1 379.7  500 …  ms
- *   elapsed  ~0  ~10  ~25   ~48   ~81 … ~3s                                ~4.1s
+ *   elapsed  ~0  ~10  ~25   ~48   ~81 … ~3s                                ~4s
  * </pre>
  * A ramp from 10 ms (×1.5 per attempt) reaches 50 ms within 0.1 s, then stays there until about
  * {@value #FAST_PHASE_MILLIS} ms after the first probe: services that come up in their first
