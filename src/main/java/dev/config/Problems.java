@@ -1,6 +1,7 @@
 package dev.config;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,13 +54,18 @@ final class Problems {
         return errors.size();
     }
 
-    /** Errors sorted by position, so they read top to bottom like the file. */
+    /**
+     * Errors sorted by position so they read top to bottom like the file; errors in other files
+     * (env files) are grouped per file, files in the order their first error was found.
+     */
     List<ConfigError> list() {
+        Map<Object, Integer> fileOrder = new LinkedHashMap<>();
         List<ConfigError> sorted = new ArrayList<>(errors.values());
-        sorted.sort((a, b) -> {
-            int c = Integer.compare(a.location().line(), b.location().line());
-            return c != 0 ? c : Integer.compare(a.location().column(), b.location().column());
-        });
+        sorted.forEach(e -> fileOrder.putIfAbsent(String.valueOf(e.location().file()), fileOrder.size()));
+        sorted.sort(Comparator
+                .comparing((ConfigError e) -> fileOrder.get(String.valueOf(e.location().file())))
+                .thenComparingInt(e -> e.location().line())
+                .thenComparingInt(e -> e.location().column()));
         return sorted;
     }
 
