@@ -1,6 +1,7 @@
 package dev.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -65,7 +66,7 @@ public final class ConfigLoader {
         JsonNode tree = TomlSyntax.read(source, file);
         Problems problems = new Problems(TomlLocator.scan(source, file));
         Fields fields = new Fields(problems);
-        ObjectNode top = tree instanceof ObjectNode o ? o : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        ObjectNode top = tree instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
         fields.rejectUnknownKeys(top, KeyPath.ROOT, TOP_LEVEL_KEYS, "dev.toml (top level)");
 
         ProjectConfig project = ProjectReader.read(top.get("project"), file, root, fields);

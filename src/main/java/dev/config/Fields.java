@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -52,7 +53,7 @@ final class Fields {
         for (Iterator<String> it = table.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!known.contains(key)) {
-                String alias = ALIASES.get(key.toLowerCase(java.util.Locale.ROOT));
+                String alias = ALIASES.get(key.toLowerCase(Locale.ROOT));
                 String hint = alias != null && known.contains(alias) ? "did you mean `" + alias + "`?"
                         : Suggest.hint(key, known, "valid keys are");
                 problems.atKey(path.key(key), ConfigError.Kind.UNKNOWN_KEY, "unknown key `" + key + "` in " + where, hint);

@@ -125,16 +125,6 @@ final class Interpolator {
         return new Expansion(out.toString(), List.copyOf(failures));
     }
 
-    /** The references a template holds, ignoring any it cannot parse. */
-    static List<Ref> references(String template) {
-        List<Ref> refs = new ArrayList<>();
-        expand(template, "", ref -> {
-            refs.add(ref);
-            return new Found("");
-        });
-        return refs;
-    }
-
     private static Ref parse(String body) {
         if (body.equals("port")) {
             return new OwnPort();

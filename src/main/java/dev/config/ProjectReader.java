@@ -1,6 +1,7 @@
 package dev.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ final class ProjectReader {
         if (t != null) {
             fields.rejectUnknownKeys(t, path, KEYS, "[project]");
         } else {
-            t = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            t = JsonNodeFactory.instance.objectNode();
         }
         String name = t.has("name")
                 ? fields.nonBlankString(t.get("name"), path.key("name"), "e.g. name = \"shop\"").orElse(null)

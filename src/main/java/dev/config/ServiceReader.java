@@ -79,14 +79,14 @@ final class ServiceReader {
             problems.at(problems.sources().table(path), ConfigError.Kind.MISSING_KEY,
                     "service `" + name + "` has no `command`", "add e.g. command = \"npm run dev\" to [" + path + "]");
         }
-        boolean[] portUncertain = {false};
-        PortSpec port = t.has("port") ? port(t.get("port"), path.key("port"), portUncertain) : PortSpec.NONE;
+        PortRead portRead = t.has("port") ? port(t.get("port"), path.key("port")) : new PortRead(PortSpec.NONE, true);
+        PortSpec port = portRead.spec();
         boolean task = flag(t, path, "task", false);
         HealthSpec health = t.has("health")
                 ? new HealthReader(fields).read(t.get("health"), path.key("health"))
                 : new HealthSpec.Default(HealthSpec.Timing.DEFAULT);
         if (health instanceof HealthSpec.Http http && http.target().startsWith("/") && !port.present()
-                && !portUncertain[0]) {
+                && portRead.valid()) {
             problems.atValue(path.key("health").key("http"), ConfigError.Kind.CONFLICT,
                     "`" + path + ".health.http` = \"" + http.target() + "\" needs a port, but service `" + name
                             + "` has none",
@@ -117,32 +117,33 @@ final class ServiceReader {
                 ProjectReader.envFiles(fields, t, path, true),
                 t.has("env") ? fields.env(t.get("env"), path.key("env")) : Map.of(),
                 t.has("force_color") ? fields.bool(t.get("force_color"), path.key("force_color")).orElse(null) : null);
-        return new ServiceDraft(config, path, deps, problems.size() > errorsBefore, portUncertain[0]);
+        return new ServiceDraft(config, path, deps, problems.size() > errorsBefore, !portRead.valid());
     }
 
-    private PortSpec port(JsonNode node, KeyPath path, boolean[] uncertain) {
+    /** @param valid false when a port was written but rejected: the service may well need one */
+    private record PortRead(PortSpec spec, boolean valid) {
+    }
+
+    private PortRead port(JsonNode node, KeyPath path) {
         String hint = "use a number between 1 and 65535 (e.g. port = 8080) or port = \"auto\" for a free port";
         if (node.isTextual()) {
             if (node.textValue().equals("auto")) {
-                return PortSpec.AUTO;
+                return new PortRead(PortSpec.AUTO, true);
             }
-            uncertain[0] = true;
             String h = isPortNumber(node.textValue().trim())
                     ? "write the number without quotes: port = " + node.textValue().trim() : hint;
             problems.atValue(path, ConfigError.Kind.INVALID_PORT, "`" + path + "` is not a port: \"" + node.textValue() + "\"", h);
-            return PortSpec.NONE;
+            return new PortRead(PortSpec.NONE, false);
         }
         if (node.isIntegralNumber()) {
             if (node.canConvertToInt() && node.intValue() >= 1 && node.intValue() <= 65535) {
-                return new PortSpec.Fixed(node.intValue());
+                return new PortRead(new PortSpec.Fixed(node.intValue()), true);
             }
-            uncertain[0] = true;
             problems.atValue(path, ConfigError.Kind.INVALID_PORT, "`" + path + "` = " + node + " is out of range", hint);
-            return PortSpec.NONE;
+            return new PortRead(PortSpec.NONE, false);
         }
-        uncertain[0] = true;
         fields.wrongType(node, path, "an integer or \"auto\"", "8080 or port = \"auto\"");
-        return PortSpec.NONE;
+        return new PortRead(PortSpec.NONE, false);
     }
 
     /** {@code ["db", "api"]} (shorthand) or {@code { db = "healthy", migrate = "completed" }}. */

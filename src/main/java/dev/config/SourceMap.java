@@ -2,6 +2,7 @@ package dev.config;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Where each key and value of a dev.toml was written. Jackson's TOML parser builds a tree and keeps
@@ -83,12 +84,12 @@ public final class SourceMap {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SourceMap m && java.util.Objects.equals(file, m.file) && keys.equals(m.keys)
+        return o instanceof SourceMap m && Objects.equals(file, m.file) && keys.equals(m.keys)
                 && values.equals(m.values);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(file, keys, values);
+        return Objects.hash(file, keys, values);
     }
 }

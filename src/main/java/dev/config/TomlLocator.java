@@ -3,8 +3,11 @@ package dev.config;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -20,28 +23,21 @@ final class TomlLocator {
 
     private final String src;
     private final Path file;
-    private final int[] lineStarts;
+    private final LineIndex lines;
     private final Map<KeyPath, Location> keys = new HashMap<>();
     private final Map<KeyPath, Location> values = new HashMap<>();
     /** Array-of-tables path (with indices of enclosing arrays) → number of elements seen so far. */
     private final Map<KeyPath, Integer> arrayTables = new HashMap<>();
     /** Paths given a value by {@code key = value}, and paths opened by a {@code [header]}. */
-    private final java.util.Set<KeyPath> assigned = new java.util.HashSet<>();
-    private final java.util.Set<KeyPath> headers = new java.util.HashSet<>();
+    private final Set<KeyPath> assigned = new HashSet<>();
+    private final Set<KeyPath> headers = new HashSet<>();
     private Redefinition redefinition;
     private int pos;
 
     private TomlLocator(String src, Path file) {
         this.src = src;
         this.file = file;
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < src.length(); i++) {
-            if (src.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
-        }
-        this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        this.lines = new LineIndex(src);
     }
 
     static SourceMap scan(String src, Path file) {
@@ -58,10 +54,10 @@ final class TomlLocator {
     }
 
     /** The first key or table defined twice in {@code src}, if any. */
-    static java.util.Optional<Redefinition> firstRedefinition(String src, Path file) {
+    static Optional<Redefinition> firstRedefinition(String src, Path file) {
         TomlLocator l = new TomlLocator(src, file);
         l.document();
-        return java.util.Optional.ofNullable(l.redefinition);
+        return Optional.ofNullable(l.redefinition);
     }
 
     /** Thrown when the text does not look like what the scanner expects; recovered per line. */
@@ -393,16 +389,6 @@ final class TomlLocator {
     }
 
     private Location at(int offset) {
-        int lo = 0;
-        int hi = lineStarts.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (lineStarts[mid] <= offset) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return new Location(file, lo + 1, offset - lineStarts[lo] + 1);
+        return lines.location(file, offset);
     }
 }

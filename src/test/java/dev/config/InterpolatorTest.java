@@ -61,10 +61,4 @@ class InterpolatorTest {
         Interpolator.Expansion e = expand("serve ${port");
         assertEquals(List.of(ConfigError.Kind.INVALID_VALUE), e.failures().stream().map(Interpolator.Failure::kind).toList());
     }
-
-    @Test
-    void listsReferences() {
-        assertEquals(List.of(new Interpolator.OwnPort(), new Interpolator.ServicePort("db"), new Interpolator.Variable("A")),
-                Interpolator.references("${port} ${services.db.port} $${skip} ${A}"));
-    }
 }
