@@ -25,6 +25,10 @@ final class LinuxProcessPlatform implements ProcessPlatform {
 
     /** With an explicit launcher: tests use this to exercise the perl launcher macOS relies on. */
     LinuxProcessPlatform(SessionLauncher launcher) {
+        this(Optional.of(launcher));
+    }
+
+    private LinuxProcessPlatform(Optional<SessionLauncher> launcher) {
         this.proc = new ProcFs(Path.of("/proc"), clockTicksPerSecond());
         this.spawner = new SessionSpawner(launcher, this::info);
     }

@@ -39,11 +39,7 @@ final class MacProcessPlatform implements ProcessPlatform {
     private final String lsof;
 
     MacProcessPlatform() {
-        this(SessionLauncher.perl(SessionLauncher.findProgram("perl").orElse(Path.of("/usr/bin/perl"))));
-    }
-
-    MacProcessPlatform(SessionLauncher launcher) {
-        this.spawner = new SessionSpawner(launcher, this::info);
+        this.spawner = new SessionSpawner(SessionLauncher.findProgram("perl").map(SessionLauncher::perl), this::info);
         this.lsof = SessionLauncher.findProgram("lsof").map(Path::toString).orElse("/usr/sbin/lsof");
     }
 

@@ -13,7 +13,8 @@ import java.util.Optional;
  * <p>Linux: util-linux {@code setsid(1)}. It forks only when its caller already leads a process group; a child
  * the JVM just spawned never does, so setsid(2) happens in place and the pid the JDK reports is the session and
  * group leader. macOS has no setsid(1); perl (shipped with macOS) does the same with {@code POSIX::setsid()}
- * followed by {@code exec}, again without forking.
+ * followed by {@code exec}, again without forking. (perl starts with the service's environment, so a broken
+ * {@code LANG} there makes it print its locale warning to the service's stderr, as any perl program would.)
  *
  * @param prefix the argv that precedes {@code /bin/sh -c COMMAND}
  */
@@ -33,12 +34,10 @@ record SessionLauncher(List<String> prefix) {
         return new SessionLauncher(List.of(perlBinary.toString(), "-MPOSIX", "-e", PERL_SCRIPT));
     }
 
-    /** setsid(1) where it exists, else perl; fails only when neither is installed. */
-    static SessionLauncher detect() {
+    /** setsid(1) where it exists, else perl; empty when neither is installed (spawn then reports it). */
+    static Optional<SessionLauncher> detect() {
         return findProgram("setsid").map(SessionLauncher::setsid)
-                .or(() -> findProgram("perl").map(SessionLauncher::perl))
-                .orElseThrow(() -> new IllegalStateException(
-                        "dev needs setsid (util-linux) or perl to start services in their own session"));
+                .or(() -> findProgram("perl").map(SessionLauncher::perl));
     }
 
     List<String> argv(String command) {

@@ -15,10 +15,11 @@ final class SessionSpawner {
     /** setsid happens microseconds after exec; this bound only matters on a machine that is badly overloaded. */
     private static final Duration OWN_GROUP_TIMEOUT = Duration.ofSeconds(5);
 
-    private final SessionLauncher launcher;
+    private final Optional<SessionLauncher> launcher;
     private final LongFunction<Optional<ProcessInfo>> info;
 
-    SessionSpawner(SessionLauncher launcher, LongFunction<Optional<ProcessInfo>> info) {
+    /** @param launcher empty when this machine has no way to start a session; every spawn then fails saying so */
+    SessionSpawner(Optional<SessionLauncher> launcher, LongFunction<Optional<ProcessInfo>> info) {
         this.launcher = launcher;
         this.info = info;
     }
@@ -28,7 +29,12 @@ final class SessionSpawner {
         if (problem.isPresent()) {
             throw new SpawnException(problem.get());
         }
-        ProcessBuilder builder = new ProcessBuilder(launcher.argv(spec.command()))
+        if (launcher.isEmpty()) {
+            throw new SpawnException(new SpawnProblem(Kind.SPAWN_ERROR,
+                    "cannot start " + spec.name() + " in its own session: neither setsid nor perl is installed",
+                    "Install util-linux (for setsid) or perl"));
+        }
+        ProcessBuilder builder = new ProcessBuilder(launcher.get().argv(spec.command()))
                 .directory(spec.cwd().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().clear();
@@ -70,7 +76,7 @@ final class SessionSpawner {
                 process.destroyForcibly();
                 throw new SpawnException(new SpawnProblem(Kind.SPAWN_ERROR,
                         spec.name() + ": the process did not move into its own session within "
-                                + OWN_GROUP_TIMEOUT.toSeconds() + "s (launcher " + launcher.prefix().get(0) + ")",
+                                + OWN_GROUP_TIMEOUT.toSeconds() + "s (launcher " + launcher.get().prefix().get(0) + ")",
                         "The machine may be overloaded; try again"));
             }
             try {
