@@ -4,6 +4,7 @@ import dev.config.Signal;
 import dev.fixtures.Fixtures;
 import dev.process.SpawnProblem.Kind;
 import dev.testing.Await;
+import dev.testing.CapturedOutput;
 import dev.testing.ProcessCleanup;
 import dev.testing.Processes;
 import org.junit.jupiter.api.AfterEach;
@@ -87,7 +88,7 @@ class SpawnTest {
         env.put("DEV_TEST_A", "one two");
         env.put("DEV_TEST_EMPTY", "");
         SpawnedProcess spawned = spawn("exec env", env);
-        Captured output = Captured.of(spawned);
+        CapturedOutput output = CapturedOutput.of(spawned);
         assertEquals(0, spawned.process().waitFor());
         Await.until(WAIT, () -> output.out().size() >= env.size(), "env output");
 
@@ -100,7 +101,7 @@ class SpawnTest {
     @Test
     void workingDirectoryIsHonoured() throws Exception {
         SpawnedProcess spawned = spawn("pwd -P");
-        Captured output = Captured.of(spawned);
+        CapturedOutput output = CapturedOutput.of(spawned);
         assertEquals(0, spawned.process().waitFor());
         Await.until(WAIT, () -> !output.out().isEmpty(), "pwd output");
         assertEquals(dir.toRealPath().toString(), output.out().get(0));
@@ -109,7 +110,7 @@ class SpawnTest {
     @Test
     void stdinIsDevNullSoCatEndsAtOnce() throws Exception {
         SpawnedProcess spawned = spawn("cat; echo cat-done");
-        Captured output = Captured.of(spawned);
+        CapturedOutput output = CapturedOutput.of(spawned);
         assertTrue(spawned.process().waitFor(10, TimeUnit.SECONDS), "cat read end of file at once");
         assertEquals(0, spawned.process().exitValue());
         Await.until(WAIT, () -> output.out().equals(List.of("cat-done")), () -> "output " + output.out());
@@ -118,7 +119,7 @@ class SpawnTest {
     @Test
     void stdoutAndStderrAreSeparatePipes() throws Exception {
         SpawnedProcess spawned = spawn("echo to-out; echo to-err >&2");
-        Captured output = Captured.of(spawned);
+        CapturedOutput output = CapturedOutput.of(spawned);
         assertEquals(0, spawned.process().waitFor());
         Await.until(WAIT, () -> output.out().size() == 1 && output.err().size() == 1, "both lines");
         assertEquals(List.of("to-out"), output.out());
@@ -180,7 +181,7 @@ class SpawnTest {
         // "sleep 0 &" dies at once; "exec sleep 600" replaces the shell and never reaps it, so it stays a zombie
         // in the group, next to a live leader.
         SpawnedProcess spawned = spawn("sleep 0 & echo $!; exec sleep 600");
-        Captured output = Captured.of(spawned);
+        CapturedOutput output = CapturedOutput.of(spawned);
         long zombie = Long.parseLong(Await.value(WAIT, () -> output.out().isEmpty() ? null : output.out().get(0),
                 "the child's pid"));
         Await.until(WAIT, () -> platform.info(zombie).map(ProcessInfo::zombie).orElse(false), "child is a zombie");
@@ -194,7 +195,7 @@ class SpawnTest {
     void aGroupOfOnlyZombiesIsEmpty() throws Exception {
         // setsid puts the background child in a group of its own; it exits and stays an unreaped zombie.
         SpawnedProcess spawned = spawn("setsid true & echo $!; exec sleep 600");
-        Captured output = Captured.of(spawned);
+        CapturedOutput output = CapturedOutput.of(spawned);
         long zombie = Long.parseLong(Await.value(WAIT, () -> output.out().isEmpty() ? null : output.out().get(0),
                 "the child's pid"));
         Await.until(WAIT, () -> platform.info(zombie).map(ProcessInfo::zombie).orElse(false), "child is a zombie");
@@ -214,6 +215,15 @@ class SpawnTest {
                 () -> platform.spawn(new SpawnSpec("test", "true", missing, BASE_ENV)));
         assertEquals(Kind.DIRECTORY_MISSING, noDir.problem().kind());
         assertTrue(noDir.getMessage().contains(missing.toString()), noDir.getMessage());
+    }
+
+    @Test
+    void withoutSetsidOrPerlEverySpawnFailsSayingSo() {
+        SessionSpawner noLauncher = new SessionSpawner(java.util.Optional.empty(), platform::info);
+        SpawnException e = assertThrows(SpawnException.class,
+                () -> noLauncher.spawn(new SpawnSpec("api", "true", dir, BASE_ENV)));
+        assertEquals(Kind.SPAWN_ERROR, e.problem().kind());
+        assertTrue(e.getMessage().contains("setsid"), e.getMessage());
     }
 
     @Test

@@ -1,4 +1,6 @@
-package dev.process;
+package dev.testing;
+
+import dev.process.SpawnedProcess;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,28 +10,33 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Drains a spawned process's stdout and stderr into line lists on daemon threads, as the real log pumps do. */
-final class Captured {
+/**
+ * Drains a spawned process's stdout and stderr into line lists on daemon threads, as the real log pumps do: a
+ * test must drain a service's pipes or the service blocks once the pipe buffer is full.
+ */
+public final class CapturedOutput {
     private final List<String> out = new ArrayList<>();
     private final List<String> err = new ArrayList<>();
 
-    private Captured() {
+    private CapturedOutput() {
     }
 
-    static Captured of(SpawnedProcess spawned) {
-        Captured captured = new Captured();
+    public static CapturedOutput of(SpawnedProcess spawned) {
+        CapturedOutput captured = new CapturedOutput();
         pump(spawned.stdout(), captured.out);
         pump(spawned.stderr(), captured.err);
         return captured;
     }
 
-    List<String> out() {
+    /** Lines read from stdout so far. */
+    public List<String> out() {
         synchronized (out) {
             return List.copyOf(out);
         }
     }
 
-    List<String> err() {
+    /** Lines read from stderr so far. */
+    public List<String> err() {
         synchronized (err) {
             return List.copyOf(err);
         }
