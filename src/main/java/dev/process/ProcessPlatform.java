@@ -36,7 +36,8 @@ public interface ProcessPlatform {
      * Runs {@code spec.command()} through {@code /bin/sh -c} as the leader of a new session and process group
      * ({@code pid == pgid == sid}), in {@code spec.cwd()}, with exactly {@code spec.env()} as environment, stdin
      * from {@code /dev/null} and stdout and stderr as two separate pipes. Returns once the process leads its own
-     * group, so a group signal sent right after this returns cannot miss it.
+     * group, so a group signal sent right after this returns cannot miss it. The caller must drain both pipes
+     * (a full pipe blocks the service) and owns the {@link Process}; the JDK reaps it when it exits.
      *
      * @throws SpawnException with the problem found by {@link SpawnPreflight#check} before anything is started,
      *                        or {@link SpawnProblem.Kind#SPAWN_ERROR} when the operating system refuses
@@ -44,7 +45,8 @@ public interface ProcessPlatform {
     SpawnedProcess spawn(SpawnSpec spec) throws SpawnException;
 
     /**
-     * Sends {@code signal} to every process in group {@code pgid}.
+     * Sends {@code signal} to every process in group {@code pgid}. This is mechanics only: a pgid read from a
+     * record (state file) must first be checked with {@link #matches} against the leader's recorded identity.
      *
      * @return false when there is no such group (or it may not be signalled by this user); a group whose members
      *         are all zombies still exists for kill(2), so this returns true for it — use {@link #groupEmpty}

@@ -73,7 +73,7 @@ final class SessionSpawner {
                         : process.info().startInstant().orElseGet(Instant::now);
             }
             if (System.nanoTime() - deadline > 0) {
-                process.destroyForcibly();
+                abandon(process);
                 throw new SpawnException(new SpawnProblem(Kind.SPAWN_ERROR,
                         spec.name() + ": the process did not move into its own session within "
                                 + OWN_GROUP_TIMEOUT.toSeconds() + "s (launcher " + launcher.get().prefix().get(0) + ")",
@@ -82,12 +82,21 @@ final class SessionSpawner {
             try {
                 Thread.sleep(1);
             } catch (InterruptedException e) {
-                process.destroyForcibly();
+                abandon(process);
                 Thread.currentThread().interrupt();
                 throw new SpawnException(new SpawnProblem(Kind.SPAWN_ERROR, spec.name()
                         + ": interrupted while starting", "dev is shutting down"), e);
             }
         }
+    }
+
+    /** Kills a child given up on, with its group if it managed to create one after the last look. */
+    private void abandon(Process process) {
+        long pid = process.pid();
+        if (info.apply(pid).map(i -> i.pgid() == pid && !i.zombie()).orElse(false)) {
+            Kill.group(pid, dev.config.Signal.KILL);
+        }
+        process.destroyForcibly();
     }
 
     private static SpawnProblem startFailure(SpawnSpec spec, IOException e) {
