@@ -1,0 +1,129 @@
+package dev.process;
+
+import dev.config.Signal;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Linux: {@code /proc} for everything it can answer, {@code setsid(1)} to spawn, the shell's kill to signal. */
+final class LinuxProcessPlatform implements ProcessPlatform {
+    private static final long USUAL_CLOCK_TICKS = 100;
+
+    private final ProcFs proc;
+    private final SessionSpawner spawner;
+
+    LinuxProcessPlatform() {
+        this(SessionLauncher.detect());
+    }
+
+    /** With an explicit launcher: tests use this to exercise the perl launcher macOS relies on. */
+    LinuxProcessPlatform(SessionLauncher launcher) {
+        this(Optional.of(launcher));
+    }
+
+    private LinuxProcessPlatform(Optional<SessionLauncher> launcher) {
+        this.proc = new ProcFs(Path.of("/proc"), clockTicksPerSecond());
+        this.spawner = new SessionSpawner(launcher, this::info);
+    }
+
+    @Override
+    public SpawnedProcess spawn(SpawnSpec spec) throws SpawnException {
+        return spawner.spawn(spec);
+    }
+
+    @Override
+    public boolean signalGroup(long pgid, Signal signal) {
+        return Kill.group(pgid, signal);
+    }
+
+    @Override
+    public boolean signalProcess(long pid, Signal signal) {
+        return Kill.process(pid, signal);
+    }
+
+    @Override
+    public List<ProcessInfo> groupMembers(long pgid) {
+        return proc.allStats().stream().filter(s -> s.pgrp() == pgid && !s.zombie()).map(proc::info)
+                .collect(Collectors.toList());
+    }
+
+    @Override
+    public boolean groupEmpty(long pgid) {
+        // Called every few milliseconds while stopping: reads only stat files, no command lines.
+        return proc.allStats().stream().noneMatch(s -> s.pgrp() == pgid && !s.zombie());
+    }
+
+    @Override
+    public Optional<ProcessInfo> info(long pid) {
+        return proc.stat(pid).map(proc::info);
+    }
+
+    @Override
+    public Optional<Instant> startTime(long pid) {
+        return proc.stat(pid).map(proc::startTime);
+    }
+
+    @Override
+    public boolean matches(ProcessIdentity id) {
+        return proc.stat(id.pid()).filter(s -> !s.zombie())
+                .map(s -> StartTimes.sameLinuxStart(id.startTime(), proc.startTime(s), proc.tick()))
+                .orElse(false);
+    }
+
+    @Override
+    public Optional<PortHolder> portHolder(int port) {
+        List<ProcNetTcp.Listener> listeners = new ArrayList<>();
+        for (String table : List.of("net/tcp", "net/tcp6")) {
+            // tcp6 is absent when IPv6 is disabled
+            proc.read(table).ifPresent(t -> listeners.addAll(ProcNetTcp.listeners(t, port)));
+        }
+        if (listeners.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<Long> inodes = new HashSet<>();
+        listeners.forEach(l -> inodes.add(l.inode()));
+        // Pre-forking servers share the socket among workers; the lowest pid is normally the parent.
+        for (long pid : proc.pids()) {
+            if (proc.holdsSocket(pid, inodes)) {
+                Optional<ProcessInfo> holder = info(pid);
+                if (holder.isPresent()) {
+                    return Optional.of(new PortHolder(pid, holder.get().commandLine()));
+                }
+            }
+        }
+        return Optional.of(new PortHolder(PortHolder.UNKNOWN_PID,
+                "a process of uid " + listeners.get(0).uid() + " that this user cannot inspect"));
+    }
+
+    @Override
+    public List<ProcessInfo> processesWithEnv(String key, String value) {
+        byte[] entry = (key + "=" + value).getBytes(StandardCharsets.UTF_8);
+        List<ProcessInfo> found = new ArrayList<>();
+        for (long pid : proc.pids()) {
+            if (proc.environContains(pid, entry)) {
+                proc.stat(pid).filter(s -> !s.zombie()).map(proc::info).ifPresent(found::add);
+            }
+        }
+        return found;
+    }
+
+    private static long clockTicksPerSecond() {
+        try {
+            ExternalCommand.Result result = ExternalCommand.run(List.of("getconf", "CLK_TCK"));
+            if (result.succeeded()) {
+                return Long.parseLong(result.stdout().trim());
+            }
+        } catch (RuntimeException e) {
+            // no getconf: fall through
+        }
+        // USER_HZ is 100 on every architecture Linux still supports except alpha
+        return USUAL_CLOCK_TICKS;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.process;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The program that puts a spawned command into a new session before {@code /bin/sh} runs it: the JDK cannot
+ * call setsid(2) in the child itself.
+ *
+ * <p>Linux: util-linux {@code setsid(1)}. It forks only when its caller already leads a process group; a child
+ * the JVM just spawned never does, so setsid(2) happens in place and the pid the JDK reports is the session and
+ * group leader. macOS has no setsid(1); perl (shipped with macOS) does the same with {@code POSIX::setsid()}
+ * followed by {@code exec}, again without forking. (perl starts with the service's environment, so a broken
+ * {@code LANG} there makes it print its locale warning to the service's stderr, as any perl program would.)
+ *
+ * @param prefix the argv that precedes {@code /bin/sh -c COMMAND}
+ */
+record SessionLauncher(List<String> prefix) {
+    private static final String PERL_SCRIPT = "POSIX::setsid() or die \"dev: setsid: $!\\n\"; "
+            + "exec { $ARGV[0] } @ARGV or die \"dev: exec $ARGV[0]: $!\\n\"";
+
+    SessionLauncher {
+        prefix = List.copyOf(prefix);
+    }
+
+    static SessionLauncher setsid(Path setsidBinary) {
+        return new SessionLauncher(List.of(setsidBinary.toString()));
+    }
+
+    static SessionLauncher perl(Path perlBinary) {
+        return new SessionLauncher(List.of(perlBinary.toString(), "-MPOSIX", "-e", PERL_SCRIPT));
+    }
+
+    /** setsid(1) where it exists, else perl; empty when neither is installed (spawn then reports it). */
+    static Optional<SessionLauncher> detect() {
+        return findProgram("setsid").map(SessionLauncher::setsid)
+                .or(() -> findProgram("perl").map(SessionLauncher::perl));
+    }
+
+    List<String> argv(String command) {
+        List<String> argv = new ArrayList<>(prefix);
+        argv.addAll(List.of("/bin/sh", "-c", command));
+        return argv;
+    }
+
+    static Optional<Path> findProgram(String name) {
+        List<String> dirs = new ArrayList<>(List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin"));
+        String path = System.getenv("PATH");
+        if (path != null) {
+            dirs.addAll(0, List.of(path.split(":")));
+        }
+        return dirs.stream().filter(dir -> !dir.isEmpty()).map(dir -> Path.of(dir, name))
+                .filter(p -> Files.isRegularFile(p) && Files.isExecutable(p)).findFirst();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.process;
+
+import dev.fixtures.Fixtures;
+import dev.testing.Await;
+import dev.testing.ProcessCleanup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static dev.process.SpawnTest.BASE_ENV;
+import static dev.process.SpawnTest.WAIT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Finding processes that left their group and session by the marker in their environment. */
+class ProcessesWithEnvTest {
+    final ProcessPlatform platform = ProcessPlatform.current();
+    final ProcessCleanup cleanup = new ProcessCleanup();
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void cleanUp() {
+        cleanup.close();
+    }
+
+    @Test
+    void findsADaemonThatEscapedTheGroupAndSession() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        Map<String, String> env = new HashMap<>(BASE_ENV);
+        env.put("DEV_RUN_MARKER", marker);
+        Path pidfile = cleanup.pidfile(dir.resolve("daemon.pid"));
+        SpawnedProcess service = platform.spawn(new SpawnSpec("cache", Fixtures.daemonizing(pidfile), dir, env));
+        cleanup.group(service.pgid());
+
+        long daemon = Await.value(WAIT, () -> readPid(pidfile), "daemon pid file");
+        ProcessInfo daemonInfo = platform.info(daemon).orElseThrow();
+        assertNotEquals(service.pgid(), daemonInfo.pgid(), "left the service's group");
+        assertNotEquals(service.pid(), daemonInfo.sid(), "left the service's session");
+
+        List<Long> found = platform.processesWithEnv("DEV_RUN_MARKER", marker).stream().map(ProcessInfo::pid)
+                .collect(Collectors.toList());
+        assertTrue(found.contains(daemon), () -> found + " lacks the daemon " + daemon);
+        assertTrue(found.contains(service.pid()), () -> found + " lacks the service " + service.pid());
+        assertFalse(found.contains(ProcessHandle.current().pid()));
+    }
+
+    @Test
+    void onlyTheExactValueMatches() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        Map<String, String> env = new HashMap<>(BASE_ENV);
+        env.put("DEV_RUN_MARKER", marker);
+        SpawnedProcess service = platform.spawn(new SpawnSpec("svc", Fixtures.sleeper(), dir, env));
+        cleanup.group(service.pgid());
+
+        assertEquals(List.of(service.pid()), pids(platform.processesWithEnv("DEV_RUN_MARKER", marker)));
+        assertEquals(List.of(), pids(platform.processesWithEnv("DEV_RUN_MARKER", marker.substring(0, 8))));
+        assertEquals(List.of(), pids(platform.processesWithEnv("DEV_RUN", marker)));
+    }
+
+    private static List<Long> pids(List<ProcessInfo> infos) {
+        return infos.stream().map(ProcessInfo::pid).collect(Collectors.toList());
+    }
+
+    static Long readPid(Path pidfile) {
+        try {
+            return Files.exists(pidfile) ? Long.valueOf(Files.readString(pidfile).trim()) : null;
+        } catch (java.io.IOException | NumberFormatException e) {
+            return null;
+        }
+    }
+}
