@@ -8,5 +8,11 @@ if [ -f "$jar" ]; then
 fi
 mkdir -p .dev/lib
 echo "fetching com.h2database:h2:2.3.232 with Maven…"
-mvn -q -B dependency:copy -Dartifact=com.h2database:h2:2.3.232 -DoutputDirectory=.dev/lib -Dmdep.stripVersion=true
+# Maven's own output only matters when it fails.
+if ! mvn -q -B dependency:copy -Dartifact=com.h2database:h2:2.3.232 -DoutputDirectory=.dev/lib \
+        -Dmdep.stripVersion=true > .dev/lib/fetch.log 2>&1; then
+    cat .dev/lib/fetch.log >&2
+    echo "could not fetch H2; is Maven Central reachable?" >&2
+    exit 1
+fi
 echo "H2 is at $jar"

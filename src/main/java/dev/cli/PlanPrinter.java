@@ -60,7 +60,7 @@ final class PlanPrinter {
         if (c.bindsTo() != null) {
             row("binds to", c.bindsTo());
         }
-        row("health", health(s.health()));
+        row("health", c.task() ? "none: a task is judged by its exit code (0 = completed)" : health(s.health()));
         if (s.stopCommand() != null) {
             row("stop", s.stopCommand() + ", then " + c.stopSignal().sigName() + " after "
                     + Durations.format(c.stopTimeout()));

@@ -73,7 +73,7 @@ final class ServiceRuntime {
                 optional(), task());
     }
 
-    /** http URL of a service with a port, for the "stack is up" summary. */
+    /** Where to reach the service: an http URL when its check speaks HTTP, else host:port. */
     String url() {
         if (spec.port() == null) {
             return null;
@@ -81,6 +81,6 @@ final class ServiceRuntime {
         if (spec.health() instanceof dev.config.HealthCheck.Http h) {
             return h.uri().resolve("/").toString();
         }
-        return "http://127.0.0.1:" + spec.port() + "/";
+        return "127.0.0.1:" + spec.port();
     }
 }
