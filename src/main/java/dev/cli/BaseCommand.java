@@ -69,6 +69,15 @@ abstract class BaseCommand implements Callable<Integer> {
                 "create one with 'dev init', or point to one with -f FILE")));
     }
 
+    /** The project root (dev.toml's directory) without parsing dev.toml: status and stop must not need it valid. */
+    protected java.nio.file.Path projectRoot() throws ConfigException {
+        return configFile().toAbsolutePath().getParent();
+    }
+
+    protected dev.run.RunDirectory runDirectory() throws ConfigException {
+        return dev.run.RunDirectory.of(projectRoot());
+    }
+
     protected Config loadConfig() throws ConfigException {
         return ConfigLoader.load(configFile());
     }

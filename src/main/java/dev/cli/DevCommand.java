@@ -16,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = "Run your project's whole local development stack from one dev.toml.",
-        subcommands = {StartCommand.class, CheckCommand.class, EnvCommand.class},
+        subcommands = {StartCommand.class, StopCommand.class, RestartCommand.class, StatusCommand.class,
+            CheckCommand.class, EnvCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0    success",

@@ -1,17 +1,17 @@
 package dev.cli;
 
 import dev.config.Config;
+import dev.config.Durations;
 import dev.orchestrator.Markers;
-import dev.orchestrator.Orchestrator;
-import dev.orchestrator.Preparation;
 import dev.plan.StartPlan;
 import dev.process.ProcessPlatform;
 import dev.run.RunDirectory;
-import dev.ui.ConsoleView;
-import java.time.Instant;
+import dev.run.RunInspector;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "start", mixinStandardHelpOptions = true,
         description = {"Start the named services plus their dependencies (all when none named).",
             "Runs in the foreground: live health, every line of output, and Ctrl-C stops everything in order"
-                + " (a second Ctrl-C kills at once)."})
+                + " (a second Ctrl-C kills at once). With -d it runs in the background instead."})
 final class StartCommand extends BaseCommand {
     @Parameters(paramLabel = "SERVICE", arity = "0..*", completionCandidates = ServiceNames.class,
             description = "Services to start (default: all).")
@@ -33,8 +33,23 @@ final class StartCommand extends BaseCommand {
             description = "Stop everything and exit 1 as soon as a required service fails (for CI).")
     boolean abortOnFailure;
 
+    @Option(names = {"-d", "--detach"}, description = "Run the stack in the background and return once it is starting.")
+    boolean detach;
+
+    @Option(names = "--wait", description = "Return when every started non-optional service is healthy or completed"
+            + " (implies --detach); exit 1 with the failure report if one fails.")
+    boolean waitUntilUp;
+
+    @Option(names = "--timeout", paramLabel = "DUR", description = "With --wait: give up after DUR (exit 124), leaving the stack running.")
+    String timeout;
+
+    /** Set on the background orchestrator that -d launches: run in the foreground, output to a log file. */
+    @Option(names = "--detached-child", hidden = true)
+    boolean detachedChild;
+
     @Override
     protected int execute() throws Exception {
+        Duration waitTimeout = parseTimeout();
         Config config = loadConfig();
         Set<String> requested = new LinkedHashSet<>(services);
         for (String s : requested) {
@@ -43,43 +58,48 @@ final class StartCommand extends BaseCommand {
                         "services: " + String.join(", ", config.services().keySet()));
             }
         }
-        ProcessPlatform platform = ProcessPlatform.current();
-        String runId = Markers.newRunId();
-        boolean colour = root.colorEnabled();
-        StartPlan plan = Preparation.plan(config, requested, !noDeps, context().env(), runId, colour, platform,
-                java.util.Map.of());
         RunDirectory run = RunDirectory.of(config.project().root());
-        Instant began = Instant.now();
-        try (ConsoleView view = new ConsoleView(out(), ansi(), List.copyOf(plan.services().keySet()), began)) {
-            view.devLine("starting " + ansi().bold(config.project().name()) + ": " + describeLevels(plan));
-            Orchestrator orchestrator = new Orchestrator(plan,
-                    new Orchestrator.Options(runId, run.logs(), config.project().logMaxSize(),
-                            config.project().logMaxFiles(), abortOnFailure),
-                    platform, view);
-            try (SignalTrap trap = new SignalTrap(count -> {
-                if (count == 1) {
-                    view.devLine("stopping (Ctrl-C again to kill everything at once)…");
-                    orchestrator.stop(Set.of(), false, null);
-                } else {
-                    view.devLine("killing every service now");
-                    orchestrator.stop(Set.of(), true, null);
-                }
-            })) {
-                orchestrator.start(Set.of());
-                int code = orchestrator.terminated().get();
-                view.devLine(code == 0 ? "all stopped" : "stopped, with problems (see above)");
-                return code;
-            } finally {
-                orchestrator.close();
-            }
+        ProcessPlatform platform = ProcessPlatform.current();
+        if (detach || waitUntilUp) {
+            refuseIfRunning(run, platform);
+            DetachedStart detached = new DetachedStart(context(), ansi(), run, platform);
+            return detached.launch(childArguments(config), waitUntilUp, waitTimeout);
+        }
+        String runId = Markers.newRunId();
+        StartPlan plan = dev.orchestrator.Preparation.plan(config, requested, !noDeps, context().env(), runId,
+                root.colorEnabled() && !detachedChild, platform, Map.of());
+        return new ForegroundRun(context(), ansi(), run, platform).run(plan, runId, abortOnFailure);
+    }
+
+    private Duration parseTimeout() {
+        if (timeout == null) {
+            return null;
+        }
+        if (!waitUntilUp) {
+            throw new UserException(ExitCode.USAGE, "--timeout only applies with --wait", "add --wait, or drop --timeout");
+        }
+        return Durations.parse(timeout).orElseThrow(() -> new UserException(ExitCode.USAGE,
+                "invalid --timeout '" + timeout + "'", "use a duration such as 30s, 2m or 500ms"));
+    }
+
+    private void refuseIfRunning(RunDirectory run, ProcessPlatform platform) throws java.io.IOException {
+        RunInspector.Found found = RunInspector.inspect(run, platform);
+        if (found.liveness() == RunInspector.Liveness.ALIVE && found.lock().isPresent()) {
+            throw ForegroundRun.alreadyRunning(found.lock().get());
         }
     }
 
-    private static String describeLevels(StartPlan plan) {
-        List<String> levels = new ArrayList<>();
-        for (List<String> level : plan.levels()) {
-            levels.add(level.size() == 1 ? level.get(0) : "(" + String.join(", ", level) + ")");
+    /** The same start, for the background orchestrator: no colour, its output goes to a file. */
+    private List<String> childArguments(Config config) {
+        List<String> args = new ArrayList<>(List.of("--no-color", "-f", config.project().file().toString(), "start",
+                "--detached-child"));
+        if (noDeps) {
+            args.add("--no-deps");
         }
-        return String.join(" → ", levels);
+        if (abortOnFailure) {
+            args.add("--abort-on-failure");
+        }
+        args.addAll(services);
+        return args;
     }
 }

@@ -109,4 +109,18 @@ public interface ProcessPlatform {
      * long environments; where it shows nothing the result is empty.
      */
     List<ProcessInfo> processesWithEnv(String key, String value);
+
+    /**
+     * The argv that runs {@code argv} in a new session and process group (setsid(1) on Linux, a
+     * perl one-liner on macOS), for helpers that need their own stdin such as dev's watchdog.
+     *
+     * @throws IllegalStateException when neither setsid nor perl is installed
+     */
+    static List<String> inNewSession(List<String> argv) {
+        SessionLauncher launcher = SessionLauncher.detect()
+                .orElseThrow(() -> new IllegalStateException("neither setsid nor perl is installed"));
+        List<String> full = new java.util.ArrayList<>(launcher.prefix());
+        full.addAll(argv);
+        return full;
+    }
 }

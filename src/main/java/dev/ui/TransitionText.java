@@ -6,11 +6,11 @@ import dev.orchestrator.OrchestratorListener.Transition;
 import java.time.Duration;
 
 /** One human line per state change, e.g. {@code api healthy in 1.3s}; null for changes not worth a line. */
-final class TransitionText {
+public final class TransitionText {
     private TransitionText() {
     }
 
-    static String describe(Transition t, Ansi ansi) {
+    public static String describe(Transition t, Ansi ansi) {
         String name = ansi.bold(t.service());
         String took = Durations.format(Duration.ofMillis(t.elapsedMillis()));
         Failure f = t.failure();

@@ -1,0 +1,118 @@
+package dev.run;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * The orchestrator's lock on {@code .dev/lock}: an OS file lock (fcntl), so it vanishes with its
+ * owner however that owner dies, and two starts racing for it cannot both win. The file's content
+ * describes the owner for other commands; it is advisory, the lock is the truth.
+ */
+public final class RunLock implements AutoCloseable {
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private RunLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /** Takes the lock and writes {@code info} into it; empty when another process holds it. */
+    public static Optional<RunLock> tryAcquire(Path lockFile, LockInfo info) throws IOException {
+        FileChannel channel = FileChannel.open(lockFile, java.util.Set.of(StandardOpenOption.CREATE,
+                StandardOpenOption.READ, StandardOpenOption.WRITE), RunDirectory.OWNER_ONLY_FILE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null; // held by this very JVM (tests running two orchestrators)
+        }
+        if (lock == null) {
+            channel.close();
+            return Optional.empty();
+        }
+        try {
+            byte[] bytes = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(info.toJson());
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap(bytes), 0);
+            channel.force(true);
+        } catch (IOException e) {
+            lock.release();
+            channel.close();
+            throw e;
+        }
+        return Optional.of(new RunLock(channel, lock));
+    }
+
+    /** Whether some process holds the lock right now (probing it briefly if nobody does). */
+    public static boolean held(Path lockFile) throws IOException {
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock probe;
+            try {
+                probe = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                return true;
+            }
+            if (probe == null) {
+                return true;
+            }
+            probe.release();
+            return false;
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The owner as the file describes it. Retries briefly, since a new owner may be mid-write.
+     *
+     * @throws IllegalArgumentException when the file exists but does not describe an owner
+     */
+    public static Optional<LockInfo> read(Path lockFile) throws IOException {
+        IllegalArgumentException last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(lockFile);
+            } catch (NoSuchFileException e) {
+                return Optional.empty();
+            }
+            if (bytes.length == 0) {
+                last = new IllegalArgumentException("the lock file is empty");
+            } else {
+                try {
+                    return Optional.of(LockInfo.fromJson(Json.MAPPER.readTree(bytes)));
+                } catch (IOException | RuntimeException e) {
+                    last = new IllegalArgumentException("the lock file is not readable (" + e.getMessage() + ")");
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw last;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            lock.release();
+        } finally {
+            channel.close();
+        }
+    }
+}
