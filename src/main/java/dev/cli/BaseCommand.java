@@ -2,15 +2,12 @@ package dev.cli;
 
 import dev.config.Config;
 import dev.config.ConfigDiscovery;
-import dev.config.ConfigError;
 import dev.config.ConfigException;
 import dev.config.ConfigLoader;
-import dev.config.Location;
 import dev.ui.Ansi;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -48,25 +45,38 @@ abstract class BaseCommand implements Callable<Integer> {
         return root.ansi();
     }
 
-    /** The dev.toml to use: -f, else the nearest one walking up from the (-C) working directory. */
-    protected Path configFile() throws ConfigException {
+    /** Where paths shown to the user are relative to: the -C directory, as if dev had started there. */
+    protected Path displayDirectory() {
+        return root.workingDirectory();
+    }
+
+    /**
+     * The dev.toml to use: -f, else the nearest one walking up from the (-C) working directory.
+     * A missing file is a usage problem (exit 2) reported without a file:line prefix, since there
+     * is no file to point into.
+     */
+    protected Path configFile() {
+        Path start = root.workingDirectory();
+        // Checked even with -f: "-C DIR" promises to run in DIR, and a typo there should not be ignored.
+        if (!Files.isDirectory(start)) {
+            throw new UserException(ExitCode.USAGE, "directory " + start + " does not exist",
+                    "check the path given to -C");
+        }
         Path explicit = root.explicitConfigFile();
         if (explicit != null) {
+            if (Files.isDirectory(explicit)) {
+                throw new UserException(ExitCode.USAGE, "config file " + explicit + " is a directory",
+                        "point -f to the dev.toml file itself, or use -C " + explicit);
+            }
             if (!Files.isRegularFile(explicit)) {
-                throw new ConfigException(new ConfigError(Location.unknown(explicit), ConfigError.Kind.NOT_FOUND,
-                        "config file " + explicit + " does not exist", "check the path given to -f"));
+                throw new UserException(ExitCode.USAGE, "config file " + explicit + " does not exist",
+                        "check the path given to -f");
             }
             return explicit;
         }
-        Path start = root.workingDirectory();
-        if (!Files.isDirectory(start)) {
-            throw new UserException(ExitCode.USAGE, "directory " + start + " does not exist", "check the path given to -C");
-        }
-        Optional<Path> found = ConfigDiscovery.find(start);
-        return found.orElseThrow(() -> new ConfigException(new ConfigError(Location.unknown(start.resolve("dev.toml")),
-                ConfigError.Kind.NOT_FOUND,
-                "no dev.toml in " + start + " or any parent directory",
-                "create one with 'dev init', or point to one with -f FILE")));
+        return ConfigDiscovery.find(start).orElseThrow(() -> new UserException(ExitCode.USAGE,
+                "no " + ConfigDiscovery.FILE_NAME + " in " + start + " or any parent directory",
+                "create one with 'dev init', or point to one with -f FILE"));
     }
 
     /** The project root (dev.toml's directory) without parsing dev.toml: status and stop must not need it valid. */
@@ -78,7 +88,8 @@ abstract class BaseCommand implements Callable<Integer> {
         return dev.run.RunDirectory.of(projectRoot());
     }
 
+    /** Loads dev.toml, checking ${VAR} references against the context's environment, not the JVM's. */
     protected Config loadConfig() throws ConfigException {
-        return ConfigLoader.load(configFile());
+        return ConfigLoader.load(configFile(), context().env());
     }
 }

@@ -26,7 +26,7 @@ final class CheckCommand extends BaseCommand {
         if (json) {
             out().println(PlanJson.render(plan));
         } else {
-            new PlanPrinter(out(), ansi(), context().workingDirectory()).print(plan);
+            new PlanPrinter(out(), ansi(), displayDirectory()).print(plan);
         }
         return ExitCode.OK;
     }

@@ -7,6 +7,7 @@ import dev.config.ResolvedService;
 import dev.config.Resolver;
 import dev.plan.PortAssignment;
 import dev.process.ProcessPlatform;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -34,12 +35,14 @@ final class EnvCommand extends BaseCommand {
     protected int execute() throws Exception {
         Config config = loadConfig();
         if (!config.services().containsKey(service)) {
-            throw new UserException(ExitCode.USAGE, "no service '" + service + "' in " + config.project().file(),
+            throw new UserException(ExitCode.USAGE, "no service '" + service + "' in "
+                    + Main.relativize(displayDirectory(), config.project().file()),
                     "services: " + String.join(", ", config.services().keySet()));
         }
         var ports = PortAssignment.assign(config, ProcessPlatform.current()::freePort);
-        Map<String, ResolvedService> resolved =
-                Resolver.resolve(config, new ResolveContext(ports, context().env(), "<run id>", false));
+        // Only this service: a broken env_file of another service is not this one's problem.
+        Map<String, ResolvedService> resolved = Resolver.resolve(config,
+                new ResolveContext(ports, context().env(), "<run id>", false), List.of(service));
         ResolvedService s = resolved.get(service);
         int width = s.env().entrySet().stream().filter(e -> all || !USER_ENV.equals(e.getValue().source()))
                 .mapToInt(e -> e.getKey().length() + 1 + shown(e.getKey(), e.getValue()).length()).max().orElse(0);

@@ -56,8 +56,9 @@ public final class Main {
             err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return ExitCode.USAGE;
         });
+        // Paths in messages are relative to the -C directory: dev runs "as if started in DIR".
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
-                report(ex, context.err(), root.verbose(), root.ansi(), context.workingDirectory()));
+                report(ex, context.err(), root.verbose(), root.ansi(), root.workingDirectory()));
         cli.setExitCodeExceptionMapper(ex -> ExitCode.FAILED);
         return cli;
     }

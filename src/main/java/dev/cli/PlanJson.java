@@ -14,6 +14,15 @@ import java.util.List;
 /**
  * {@code dev check --json}. Schema version 1, documented in README: additive changes keep the
  * version; removing or renaming a field bumps it.
+ *
+ * <pre>
+ * schema, project{name, root, file}, levels[[NAME...]...],
+ * services{NAME{command, cwd, port (null if none; an example for auto), port_auto, depends_on{NAME: condition},
+ *   optional, task, keep_detached, restart, binds_to (or null),
+ *   health{kind: tcp|http|exec|log|uptime, target (null for uptime), interval_ms, timeout_ms, retries,
+ *          start_period_ms; http also min_status, max_status} (null for a task),
+ *   start_timeout_ms, stop_signal, stop_timeout_ms, stop_command (or null)}}
+ * </pre>
  */
 final class PlanJson {
     static final int SCHEMA_VERSION = 1;
@@ -50,13 +59,20 @@ final class PlanJson {
             c.dependsOn().forEach((k, v) -> deps.put(k, v.keyword()));
             n.put("optional", c.optional());
             n.put("task", c.task());
+            n.put("keep_detached", c.keepDetached());
             n.put("restart", c.restart().keyword());
             if (c.bindsTo() == null) {
                 n.putNull("binds_to");
             } else {
                 n.put("binds_to", c.bindsTo());
             }
-            n.set("health", health(mapper, s.health()));
+            // A task is judged by its exit code alone: the orchestrator never probes it, so the
+            // default uptime check the resolver fills in would be a lie here.
+            if (c.task()) {
+                n.putNull("health");
+            } else {
+                n.set("health", health(mapper, s.health()));
+            }
             n.put("start_timeout_ms", c.startTimeout().toMillis());
             n.put("stop_signal", c.stopSignal().sigName());
             n.put("stop_timeout_ms", c.stopTimeout().toMillis());

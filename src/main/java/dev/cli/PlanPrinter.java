@@ -62,8 +62,8 @@ final class PlanPrinter {
         }
         row("health", c.task() ? "none: a task is judged by its exit code (0 = completed)" : health(s.health()));
         if (s.stopCommand() != null) {
-            row("stop", s.stopCommand() + ", then " + c.stopSignal().sigName() + " after "
-                    + Durations.format(c.stopTimeout()));
+            // The stop command replaces the signal; what remains of the group is killed after the grace.
+            row("stop", s.stopCommand() + ", SIGKILL after " + Durations.format(c.stopTimeout()));
         } else {
             row("stop", c.stopSignal().sigName() + ", SIGKILL after " + Durations.format(c.stopTimeout()));
         }
@@ -91,9 +91,22 @@ final class PlanPrinter {
         if (h instanceof HealthCheck.Uptime) {
             return h.describe();
         }
-        return h.describe() + "  (every " + Durations.format(t.interval()) + ", timeout "
+        if (h instanceof HealthCheck.Log) {
+            return h.describe() + "  (healthy once a line of output matches; never probed)";
+        }
+        return describeTarget(h) + "  (every " + Durations.format(t.interval()) + ", timeout "
                 + Durations.format(t.timeout()) + ", " + t.retries() + " retries, start period "
                 + Durations.format(t.startPeriod()) + ")";
+    }
+
+    /** An HTTP check's accepted statuses are part of what it checks, unless they are the default (any below 500). */
+    private static String describeTarget(HealthCheck h) {
+        if (h instanceof HealthCheck.Http http && !(http.minStatus() == 0 && http.maxStatus() == 499)) {
+            String range = http.minStatus() == http.maxStatus() ? String.valueOf(http.minStatus())
+                    : http.minStatus() + "-" + http.maxStatus();
+            return h.describe() + " status " + range;
+        }
+        return h.describe();
     }
 
     private void row(String label, String value) {

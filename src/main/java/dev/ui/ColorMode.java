@@ -27,6 +27,12 @@ public enum ColorMode {
         };
     }
 
+    /** The word users type ({@code auto}), so help and error messages list the values as accepted. */
+    @Override
+    public String toString() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     private static boolean nonEmpty(String s) {
         return s != null && !s.isEmpty();
     }
