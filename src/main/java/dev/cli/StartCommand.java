@@ -54,7 +54,8 @@ final class StartCommand extends BaseCommand {
         Set<String> requested = new LinkedHashSet<>(services);
         for (String s : requested) {
             if (!config.services().containsKey(s)) {
-                throw new UserException(ExitCode.USAGE, "no service '" + s + "' in " + config.project().file(),
+                throw new UserException(ExitCode.USAGE, "no service '" + s + "' in "
+                        + Main.relativize(root.workingDirectory(), config.project().file()),
                         "services: " + String.join(", ", config.services().keySet()));
             }
         }

@@ -45,6 +45,9 @@ public final class Durations {
     /** Compact form for display: {@code 250ms}, {@code 1.5s}, {@code 2m}, {@code 1m30s}. */
     public static String format(Duration d) {
         long ms = d.toMillis();
+        if (ms == 0) {
+            return "0s";
+        }
         if (ms < 1000) {
             return ms + "ms";
         }
