@@ -62,8 +62,8 @@ final class LineSplitter {
         boolean control = false;
         while (i < end) {
             // Skip 8 bytes at a time while none of them is a C0 control: on ordinary text the
-            // scan costs a fraction of a per-byte loop. A false alarm only sends us to the
-            // per-byte path for one byte.
+            // scan costs a fraction of a per-byte loop. Only a word holding a control byte (or a
+            // false alarm right after one) is walked byte by byte below.
             while (i + 8 <= end && !hasControlByte((long) LONGS.get(bytes, i))) {
                 i += 8;
             }
