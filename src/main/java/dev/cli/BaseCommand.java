@@ -29,6 +29,11 @@ abstract class BaseCommand implements Callable<Integer> {
 
     protected abstract int execute() throws Exception;
 
+    /** This subcommand's own config-file option, if it has one (see {@link ConfigCommand}). */
+    protected Path fileOption() {
+        return null;
+    }
+
     protected CliContext context() {
         return root.context();
     }
@@ -62,7 +67,7 @@ abstract class BaseCommand implements Callable<Integer> {
             throw new UserException(ExitCode.USAGE, "directory " + start + " does not exist",
                     "check the path given to -C");
         }
-        Path explicit = root.explicitConfigFile();
+        Path explicit = root.explicitConfigFile(fileOption());
         if (explicit != null) {
             if (Files.isDirectory(explicit)) {
                 throw new UserException(ExitCode.USAGE, "config file " + explicit + " is a directory",

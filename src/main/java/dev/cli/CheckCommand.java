@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Validate dev.toml and print the start plan: levels, ports, health checks, resolved commands.",
             "Exits 2 when the file has any error; every error is listed with its line and column."})
-final class CheckCommand extends BaseCommand {
+final class CheckCommand extends ConfigCommand {
     @Option(names = "--json", description = "Print the plan as JSON (schema in README).")
     boolean json;
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = "Run your project's whole local development stack from one dev.toml.",
-        subcommands = {StartCommand.class, StopCommand.class, RestartCommand.class, StatusCommand.class,
+        subcommands = {StartCommand.class, StopCommand.class, RestartCommand.class, StatusCommand.class, LogsCommand.class,
             CheckCommand.class, EnvCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
@@ -34,7 +34,11 @@ public final class DevCommand implements Runnable {
             description = "Run as if dev was started in DIR.")
     Path directory;
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", scope = ScopeType.INHERIT,
+    /**
+     * Not inherited like the other global options: {@code dev logs -f} means follow, as in tail and
+     * docker. Subcommands take {@code -f/--file} through {@link ConfigCommand} ({@code --file} on logs).
+     */
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
             description = "Config file (default: the nearest dev.toml walking up from the working directory).")
     Path file;
 
@@ -69,8 +73,10 @@ public final class DevCommand implements Runnable {
         return directory == null ? cwd : cwd.resolve(directory).normalize();
     }
 
-    public Path explicitConfigFile() {
-        return file == null ? null : workingDirectory().resolve(file).normalize();
+    /** @param subcommandFile the subcommand's own -f/--file value, which wins over the root's */
+    public Path explicitConfigFile(Path subcommandFile) {
+        Path chosen = subcommandFile != null ? subcommandFile : file;
+        return chosen == null ? null : workingDirectory().resolve(chosen).normalize();
     }
 
     public boolean colorEnabled() {

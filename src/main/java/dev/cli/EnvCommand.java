@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "env", mixinStandardHelpOptions = true,
         description = {"Print the effective environment of a service and where each value came from.",
             "Values of secret-looking keys (*TOKEN*, *SECRET*, *PASSWORD*, *KEY*) are masked."})
-final class EnvCommand extends BaseCommand {
+final class EnvCommand extends ConfigCommand {
     static final String USER_ENV = "user environment";
     private static final Pattern SECRET = Pattern.compile("TOKEN|SECRET|PASSWORD|PASSWD|KEY|CREDENTIAL");
 

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "restart", mixinStandardHelpOptions = true,
         description = {"Stop then start the named services and what depends on them, in order, leaving the rest alone.",
             "Also retries services that failed. Returns when they are up again (or failed: exit 1)."})
-final class RestartCommand extends BaseCommand {
+final class RestartCommand extends ConfigCommand {
     @Parameters(paramLabel = "SERVICE", arity = "1..*", completionCandidates = ServiceNames.class,
             description = "Services to restart.")
     List<String> services = new ArrayList<>();

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
         description = {"Start the named services plus their dependencies (all when none named).",
             "Runs in the foreground: live health, every line of output, and Ctrl-C stops everything in order"
                 + " (a second Ctrl-C kills at once). With -d it runs in the background instead."})
-final class StartCommand extends BaseCommand {
+final class StartCommand extends ConfigCommand {
     @Parameters(paramLabel = "SERVICE", arity = "0..*", completionCandidates = ServiceNames.class,
             description = "Services to start (default: all).")
     List<String> services = new ArrayList<>();

@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
         description = {"Show each service's state, health, pid, port/URL, uptime, restarts and last failure.",
             "Exit 0 when every non-optional service is healthy or completed, 1 otherwise, 3 when not running.",
             "Never parses dev.toml; answers from .dev/ even when the orchestrator hangs."})
-final class StatusCommand extends BaseCommand {
+final class StatusCommand extends ConfigCommand {
     @Parameters(paramLabel = "SERVICE", arity = "0..*", completionCandidates = ServiceNames.class,
             description = "Only these services.")
     List<String> services = new ArrayList<>();

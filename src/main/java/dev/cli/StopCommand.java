@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
         description = {"Stop the running stack (or only the named services and what depends on them), from any shell.",
             "Graceful: stop signal to each process group, SIGKILL after its stop_timeout, in reverse dependency order.",
             "Works when the orchestrator died or hangs: the groups recorded in .dev/ are stopped directly."})
-final class StopCommand extends BaseCommand {
+final class StopCommand extends ConfigCommand {
     @Parameters(paramLabel = "SERVICE", arity = "0..*", completionCandidates = ServiceNames.class,
             description = "Services to stop (default: the whole stack).")
     List<String> services = new ArrayList<>();
