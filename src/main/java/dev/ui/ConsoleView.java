@@ -33,7 +33,8 @@ public final class ConsoleView implements OrchestratorListener, AutoCloseable {
     private final Ansi ansi;
     private final int width;
     private final Map<String, Integer> colours;
-    private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Line> queue = new LinkedBlockingQueue<>();
+    private final Map<String, String> prefixes = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong pendingServiceLines = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private final Thread printer;
@@ -62,8 +63,12 @@ public final class ConsoleView implements OrchestratorListener, AutoCloseable {
             return;
         }
         pendingServiceLines.incrementAndGet();
-        String text = ansi.enabled() ? raw + (raw.indexOf('\u001b') >= 0 ? Ansi.RESET : "") : dev.logs.AnsiStripper.strip(raw);
-        queue.add("\u0000" + prefix(service) + text);
+        String text = ansi.enabled() ? (raw.indexOf('\u001b') >= 0 ? raw + Ansi.RESET : raw) : dev.logs.AnsiStripper.strip(raw);
+        queue.add(new Line(true, prefix(service) + text));
+    }
+
+    /** A queued line; service lines count against {@link #MAX_PENDING_LINES}, dev's own never do. */
+    private record Line(boolean fromService, String text) {
     }
 
     @Override
@@ -101,11 +106,11 @@ public final class ConsoleView implements OrchestratorListener, AutoCloseable {
 
     /** Prints a line immediately in order with everything else (e.g. "stopping…"). */
     public void devLine(String text) {
-        queue.add(prefix(DEV) + text);
+        queue.add(new Line(false, prefix(DEV) + text));
     }
 
     private void continuation(String text) {
-        queue.add(" ".repeat(width) + " " + ansi.dim("│") + "   " + text);
+        queue.add(new Line(false, " ".repeat(width) + " " + ansi.dim("│") + "   " + text));
     }
 
     private String urls(StackSnapshot s) {
@@ -118,29 +123,49 @@ public final class ConsoleView implements OrchestratorListener, AutoCloseable {
         return parts.isEmpty() ? "" : ": " + String.join("  ", parts);
     }
 
+    /** Prefixes are computed once per name: they are on the path of every output line. */
     private String prefix(String name) {
-        String padded = String.format("%-" + width + "s", name);
+        return prefixes.computeIfAbsent(name, this::renderPrefix);
+    }
+
+    private String renderPrefix(String name) {
+        String padded = name + " ".repeat(Math.max(0, width - name.length()));
         String coloured = DEV.equals(name) ? ansi.bold(padded) : ansi.service(colours.getOrDefault(name, 0), padded);
         return coloured + " " + ansi.dim("│") + " ";
     }
 
+    /**
+     * Drains the queue in batches and writes each batch with one write and one flush: a syscall
+     * per line would make the terminal (or the pipe) the bottleneck of a chatty service.
+     */
     private void print() {
+        List<Line> batch = new ArrayList<>();
+        StringBuilder text = new StringBuilder(64 * 1024);
         try {
             while (!closed || !queue.isEmpty()) {
-                String line = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (line == null) {
+                Line first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
                     continue;
                 }
+                batch.add(first);
+                queue.drainTo(batch, 4096);
                 long n = skipped.getAndSet(0);
                 if (n > 0) {
-                    out.println(prefix(DEV) + ansi.yellow("… terminal too slow: skipped " + n
-                            + " lines (all of them are in .dev/logs)"));
+                    text.append(prefix(DEV)).append(ansi.yellow("… terminal too slow: skipped " + n
+                            + " lines (all of them are in .dev/logs)")).append('\n');
                 }
-                if (line.charAt(0) == '\u0000') {
-                    pendingServiceLines.decrementAndGet();
-                    line = line.substring(1);
+                int fromServices = 0;
+                for (Line line : batch) {
+                    text.append(line.text()).append('\n');
+                    if (line.fromService()) {
+                        fromServices++;
+                    }
                 }
-                out.println(line);
+                out.print(text);
+                out.flush();
+                pendingServiceLines.addAndGet(-fromServices);
+                batch.clear();
+                text.setLength(0);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
