@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
         usageHelpAutoWidth = true,
         description = "Run your project's whole local development stack from one dev.toml.",
         subcommands = {StartCommand.class, StopCommand.class, RestartCommand.class, StatusCommand.class, LogsCommand.class,
-            CheckCommand.class, EnvCommand.class},
+            CheckCommand.class, EnvCommand.class, InitCommand.class, CompletionCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0    success",

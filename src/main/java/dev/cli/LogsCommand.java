@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "logs", mixinStandardHelpOptions = true,
         description = {"Print services' logs from .dev/logs: the last lines of each, merged in time order with"
-                + " 'name │' prefixes; -f keeps following (across rotation and restarts).",
+                + " service-name prefixes; -f keeps following (across rotation and restarts).",
             "Works with the stack stopped."})
 final class LogsCommand extends BaseCommand {
     @Parameters(paramLabel = "SERVICE", arity = "0..*", completionCandidates = ServiceNames.class,
@@ -53,7 +53,7 @@ final class LogsCommand extends BaseCommand {
     @Option(names = "--stream", paramLabel = "out|err", description = "Only stdout or stderr lines.")
     String stream;
 
-    @Option(names = "--no-prefix", description = "No 'name │' prefixes.")
+    @Option(names = "--no-prefix", description = "No service-name prefixes.")
     boolean noPrefix;
 
     /** Only the long form here: -f is follow. */
