@@ -94,7 +94,7 @@ public final class RunLock implements AutoCloseable {
                 try {
                     return Optional.of(LockInfo.fromJson(Json.MAPPER.readTree(bytes)));
                 } catch (IOException | RuntimeException e) {
-                    last = new IllegalArgumentException("the lock file is not readable (" + e.getMessage() + ")");
+                    last = new IllegalArgumentException("the lock file is not readable (" + Json.problem(e) + ")");
                 }
             }
             try {

@@ -55,19 +55,11 @@ public final class StateFile {
         try {
             return Optional.of(StateJson.state(Json.MAPPER.readTree(bytes)));
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException(file + " is not a valid state file (" + oneLine(e.getMessage()) + ")");
+            throw new IllegalArgumentException(file + " is not a valid state file (" + Json.problem(e) + ")");
         }
     }
 
     public static void delete(Path file) throws IOException {
         Files.deleteIfExists(file);
-    }
-
-    private static String oneLine(String s) {
-        if (s == null) {
-            return "unreadable";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }
