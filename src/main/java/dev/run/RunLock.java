@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
@@ -40,6 +41,8 @@ public final class RunLock implements AutoCloseable {
             return Optional.empty();
         }
         try {
+            // The create-time permissions above do not apply to a file an older run left behind.
+            Files.setPosixFilePermissions(lockFile, PosixFilePermissions.fromString("rw-------"));
             byte[] bytes = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(info.toJson());
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(bytes), 0);
