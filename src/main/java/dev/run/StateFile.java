@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -40,14 +42,17 @@ public final class StateFile {
 
     /**
      * @return empty when there is no state file
-     * @throws IllegalArgumentException when it exists but is empty, truncated or not a state file
+     * @throws IllegalArgumentException when it exists but cannot be read, or is empty, truncated or
+     *                                  not a state file: to the caller all of these mean "no usable record"
      */
-    public static Optional<RunState> read(Path file) throws IOException {
+    public static Optional<RunState> read(Path file) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + " cannot be read (" + reason(e) + ")");
         }
         if (bytes.length == 0) {
             throw new IllegalArgumentException(file + " is empty");
@@ -60,6 +65,21 @@ public final class StateFile {
     }
 
     public static void delete(Path file) throws IOException {
-        Files.deleteIfExists(file);
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new IOException("cannot remove " + file + " (" + reason(e) + ")", e);
+        }
+    }
+
+    /** The operating system's reason alone; the JDK's message for some of these is just the path. */
+    private static String reason(IOException e) {
+        if (e instanceof DirectoryNotEmptyException) {
+            return "it is a directory";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 }

@@ -122,10 +122,36 @@ class RunFilesCorruptionTest {
         assertEquals(java.util.Set.of(), project.everything(), () -> RunProject.describe(project.everything()));
     }
 
+    @Test
+    void aStateFileThatCannotBeWrittenStopsStartBeforeAnythingIsSpawned() throws Exception {
+        project = new RunProject(temp.resolve("unwritable")).write(
+                "[services.api]\ncommand = %s\n".formatted(str(Fixtures.sleeper())));
+        Files.createDirectories(project.stateFile().resolve("in-the-way"));
+
+        Outcome status = devInProcess("status");
+        assertEquals(3, status.code, status::toString);
+        assertBrief(status);
+        Outcome stop = devInProcess("stop");
+        assertEquals(1, stop.code, () -> "it cannot clean up: " + stop);
+        assertBrief(stop, 4);
+        assertTrue(stop.err.contains("cannot remove") && stop.err.contains("state.json"), stop::toString);
+
+        RunCli.Result start = project.dev("start");
+
+        assertEquals(1, start.code(), start::toString);
+        assertTrue(start.errText().contains("state.json"), start::toString);
+        assertEquals(java.util.Set.of(), project.everything(), "nothing was spawned: " + RunProject.describe(project.everything()));
+        assertEquals(3, devInProcess("status").code, "and nothing runs");
+    }
+
     /** One or two short lines, no exception class names, no stack frames, no parser internals. */
     private static void assertBrief(Outcome o) {
+        assertBrief(o, 2);
+    }
+
+    private static void assertBrief(Outcome o, int maxLines) {
         List<String> lines = Stream.concat(o.out.lines(), o.err.lines()).filter(l -> !l.isBlank()).toList();
-        assertTrue(lines.size() >= 1 && lines.size() <= 2, () -> "one or two lines: " + o);
+        assertTrue(lines.size() >= 1 && lines.size() <= maxLines, () -> "at most " + maxLines + " lines: " + o);
         for (String line : lines) {
             assertFalse(line.contains("Exception") || line.strip().startsWith("at ") || line.contains("Source:")
                     || line.contains("REDACTED") || line.contains("(null)"), () -> "no internals: " + o);
