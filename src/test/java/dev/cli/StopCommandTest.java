@@ -43,13 +43,20 @@ class StopCommandTest {
     }
 
     @Test
-    void stopsAForegroundStartFromASecondProcess() {
+    void stopsAForegroundStartFromASecondProcess() throws Exception {
         project = new RunProject(temp.resolve("shop")).write(TWO_SERVICES);
         RunCli.Running start = project.spawn("start");
         start.awaitLine(l -> l.contains("stack is up"), UP, "the 'stack is up' line");
         String runId = project.runId();
         long db = project.servicePid("db");
+        long api = project.servicePid("api");
         assertTrue(RunProject.runProcesses(runId).size() >= 3, "db, its grandchild and api run");
+
+        RunCli.Result stopApi = project.dev("stop", "api");
+        assertEquals(0, stopApi.code(), stopApi::toString);
+        assertTrue(stopApi.outText().contains("stopped api"), stopApi::toString);
+        assertFalse(Processes.alive(api), "the named service is stopped");
+        assertTrue(Processes.alive(db) && start.process().isAlive(), "the rest keeps running");
 
         RunCli.Result stop = project.dev("stop");
 
@@ -60,6 +67,7 @@ class StopCommandTest {
         assertEquals(Set.of(), RunProject.runProcesses(runId), () -> RunProject.describe(RunProject.runProcesses(runId)));
         assertFalse(Processes.alive(db));
         assertFalse(Files.exists(project.stateFile()), "the state file is removed on a clean stop");
+        assertEquals("", Files.readString(project.runDir().resolve("watchdog.log")), "the watchdog left without reaping");
         RunCli.Result again = project.dev("stop");
         assertEquals(0, again.code(), again::toString);
         assertTrue(again.outText().contains("nothing is running"), again::toString);
