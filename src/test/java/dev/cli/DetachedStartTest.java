@@ -1,5 +1,6 @@
 package dev.cli;
 
+import static dev.cli.RunProject.readyService;
 import static dev.cli.RunProject.str;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -24,11 +25,11 @@ class DetachedStartTest {
             [project]
             stop_timeout = "2s"
             [services.db]
-            command = %s
+            %s
             [services.api]
-            command = %s
+            %s
             depends_on = ["db"]
-            """.formatted(str(Fixtures.withGrandchild()), str(Fixtures.sleeper()));
+            """.formatted(readyService(Fixtures.withGrandchild()), readyService(Fixtures.sleeper()));
 
     @TempDir
     Path temp;
@@ -91,11 +92,11 @@ class DetachedStartTest {
     void waitFailsWithTheReportWhenARequiredServiceCrashes() {
         project = new RunProject(temp.resolve("crash")).write("""
                 [services.db]
-                command = %s
+                %s
                 [services.api]
                 command = "echo 'cannot open config.yml' >&2; exit 3"
                 depends_on = ["db"]
-                """.formatted(str(Fixtures.sleeper())));
+                """.formatted(readyService(Fixtures.sleeper())));
 
         RunCli.Result start = project.dev("start", "--wait");
 

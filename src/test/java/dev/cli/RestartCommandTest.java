@@ -1,6 +1,6 @@
 package dev.cli;
 
-import static dev.cli.RunProject.str;
+import static dev.cli.RunProject.readyService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,18 +33,19 @@ class RestartCommandTest {
                 [project]
                 stop_timeout = "2s"
                 [services.db]
-                command = %1$s
+                %1$s
                 [services.api]
-                command = %1$s
+                %1$s
                 depends_on = ["db"]
                 [services.web]
-                command = %1$s
+                %1$s
                 depends_on = ["api"]
                 [services.worker]
-                command = %1$s
+                %1$s
                 [services.flaky]
-                command = "[ -f ready.flag ] && exec sleep 600; echo 'ready.flag is missing' >&2; exit 3"
-                """.formatted(str(Fixtures.sleeper())));
+                command = "[ -f ready.flag ] && { echo ready; exec sleep 600; }; echo 'ready.flag is missing' >&2; exit 3"
+                health = { log = "^ready$" }
+                """.formatted(readyService(Fixtures.sleeper())));
         RunCli.Result start = project.dev("start", "--wait");
         assertEquals(1, start.code(), () -> "flaky fails: " + start);
         Map<String, Long> before = pids();
@@ -67,7 +68,7 @@ class RestartCommandTest {
         Files.writeString(project.dir().resolve("ready.flag"), "");
         RunCli.Result retried = project.dev("restart", "flaky");
         assertEquals(0, retried.code(), retried::toString);
-        assertEquals("running", service("flaky").path("state").asText());
+        assertEquals("healthy", service("flaky").path("state").asText());
         assertEquals(0, project.dev("status", "-q").code(), "everything is up now");
 
         RunCli.Result unknown = project.dev("restart", "nope");

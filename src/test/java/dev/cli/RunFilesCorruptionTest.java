@@ -1,6 +1,5 @@
 package dev.cli;
 
-import static dev.cli.RunProject.str;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -106,7 +105,7 @@ class RunFilesCorruptionTest {
     @Test
     void startRunsOverAnUnreadableLockAndState() throws Exception {
         project = new RunProject(temp.resolve("start")).write(
-                "[services.api]\ncommand = %s\n".formatted(str(Fixtures.sleeper())));
+                "[services.api]\n%s".formatted(RunProject.readyService(Fixtures.sleeper())));
         Files.createDirectories(project.runDir());
         Files.write(project.lockFile(), half(LOCK));
         Files.write(project.stateFile(), bytes("{\"schema\": 1, \"serv"));
@@ -125,7 +124,7 @@ class RunFilesCorruptionTest {
     @Test
     void aStateFileThatCannotBeWrittenStopsStartBeforeAnythingIsSpawned() throws Exception {
         project = new RunProject(temp.resolve("unwritable")).write(
-                "[services.api]\ncommand = %s\n".formatted(str(Fixtures.sleeper())));
+                "[services.api]\n%s".formatted(RunProject.readyService(Fixtures.sleeper())));
         Files.createDirectories(project.stateFile().resolve("in-the-way"));
 
         Outcome status = devInProcess("status");

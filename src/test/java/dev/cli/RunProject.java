@@ -79,6 +79,14 @@ final class RunProject implements AutoCloseable {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
+    /**
+     * A service's keys: it prints {@code ready}, then runs {@code shell}, and is healthy as soon as that line shows
+     * rather than after the default one-second start period, which keeps end-to-end tests quick.
+     */
+    static String readyService(String shell) {
+        return "command = " + str("echo ready; " + shell) + "\nhealth = { log = \"^ready$\" }\n";
+    }
+
     RunCli.Result dev(String... args) {
         return RunCli.run(dir, env, COMMAND_TIMEOUT, List.of(args));
     }

@@ -83,8 +83,8 @@ class StatusCommandTest {
                 "the in-project socket path would be too long");
         project.write("""
                 [services.api]
-                command = %s
-                """.formatted(str(Fixtures.sleeper())));
+                %s
+                """.formatted(RunProject.readyService(Fixtures.sleeper())));
 
         RunCli.Result start = project.dev("start", "--wait");
 

@@ -1,6 +1,6 @@
 package dev.cli;
 
-import static dev.cli.RunProject.str;
+import static dev.cli.RunProject.readyService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,11 +27,11 @@ class StopCommandTest {
             [project]
             stop_timeout = "2s"
             [services.db]
-            command = %s
+            %s
             [services.api]
-            command = %s
+            %s
             depends_on = ["db"]
-            """.formatted(str(Fixtures.withGrandchild()), str(Fixtures.sleeper()));
+            """.formatted(readyService(Fixtures.withGrandchild()), readyService(Fixtures.sleeper()));
 
     @TempDir
     Path temp;
@@ -107,7 +107,7 @@ class StopCommandTest {
             Duration took = Duration.ofNanos(System.nanoTime() - began);
 
             assertTrue(status.errText().contains("is not responding"), status::toString);
-            assertTrue(status.outText().contains("db") && status.outText().contains("running"), status::toString);
+            assertTrue(status.outText().contains("db") && status.outText().contains("healthy"), status::toString);
             assertTrue(took.compareTo(Duration.ofMillis(4500)) < 0, "answered from the state file in " + took.toMillis() + " ms");
 
             RunCli.Result stop = project.dev("stop", "--timeout", "1s");

@@ -1,6 +1,6 @@
 package dev.cli;
 
-import static dev.cli.RunProject.str;
+import static dev.cli.RunProject.readyService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,14 +40,14 @@ class WatchdogTest {
                 [project]
                 stop_timeout = "2s"
                 [services.db]
-                command = %s
+                %s
                 [services.cache]
-                command = %s
+                %s
                 [services.api]
-                command = %s
+                %s
                 depends_on = ["db", "cache"]
-                """.formatted(str(Fixtures.withGrandchild()), str(Fixtures.daemonizing(daemonPidfile)),
-                str(Fixtures.sleeper())));
+                """.formatted(readyService(Fixtures.withGrandchild()), readyService(Fixtures.daemonizing(daemonPidfile)),
+                readyService(Fixtures.sleeper())));
         RunCli.Result start = project.dev("start", "--wait");
         assertEquals(0, start.code(), start::toString);
         runId = project.runId();
