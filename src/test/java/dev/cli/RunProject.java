@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.process.ProcessInfo;
 import dev.process.ProcessPlatform;
+import dev.testing.Await;
 import dev.testing.Processes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -117,12 +118,34 @@ final class RunProject implements AutoCloseable {
         return lock().orElseThrow(() -> new AssertionError("no lock file")).path("pid").asLong();
     }
 
-    /** The service's recorded pid, or 0. */
+    /**
+     * The service's pid as the state file records it, once it records one: the file is written by its own thread,
+     * so right after a command saw the stack up it may still hold an earlier snapshot.
+     */
     long servicePid(String name) {
+        return Await.value(Duration.ofSeconds(10), () -> {
+            long pid = recorded(name).path("pid").asLong();
+            return pid > 0 ? pid : null;
+        }, "a pid for " + name + " in " + stateFile());
+    }
+
+    /** Waits until the state file records every service up (healthy, running or completed). */
+    void awaitRecordedUp() {
+        Await.until(Duration.ofSeconds(10), () -> state().map(s -> {
+            for (JsonNode svc : s.path("services")) {
+                if (!Set.of("healthy", "running", "completed").contains(svc.path("state").asText())) {
+                    return false;
+                }
+            }
+            return s.path("services").size() > 0;
+        }).orElse(false), "every service recorded up in " + stateFile());
+    }
+
+    private JsonNode recorded(String name) {
         JsonNode state = state().orElseThrow(() -> new AssertionError("no state file"));
         for (JsonNode s : state.path("services")) {
             if (s.path("name").asText().equals(name)) {
-                return s.path("pid").asLong();
+                return s;
             }
         }
         throw new AssertionError("no service " + name + " in " + state);

@@ -56,7 +56,8 @@ class StopCommandTest {
         assertEquals(0, stopApi.code(), stopApi::toString);
         assertTrue(stopApi.outText().contains("stopped api"), stopApi::toString);
         assertFalse(Processes.alive(api), "the named service is stopped");
-        assertTrue(Processes.alive(db) && start.process().isAlive(), "the rest keeps running");
+        assertTrue(Processes.alive(db) && start.process().isAlive(), () -> "the rest keeps running: db alive "
+                + Processes.alive(db) + "\n" + String.join("\n", start.out()) + "\n" + String.join("\n", start.err()));
 
         RunCli.Result stop = project.dev("stop");
 
@@ -100,6 +101,7 @@ class StopCommandTest {
         assertEquals(0, start.code(), start::toString);
         String runId = project.runId();
         long orchestrator = project.orchestratorPid();
+        project.awaitRecordedUp(); // what status will show once the orchestrator cannot answer
         signal("STOP", orchestrator);
         try {
             long began = System.nanoTime();
