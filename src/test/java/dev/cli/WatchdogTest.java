@@ -34,7 +34,8 @@ class WatchdogTest {
 
     @BeforeEach
     void startStack() {
-        project = new RunProject(temp.resolve("app"));
+        // Spaces and quotes in the path: the watchdog hands it through sh to the reaper.
+        project = new RunProject(temp.resolve("my app's \"stack\""));
         daemonPidfile = project.dir().resolve("daemon.pid");
         project.write("""
                 [project]
