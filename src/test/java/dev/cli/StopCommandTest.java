@@ -112,6 +112,14 @@ class StopCommandTest {
             assertTrue(status.outText().contains("db") && status.outText().contains("healthy"), status::toString);
             assertTrue(took.compareTo(Duration.ofMillis(4500)) < 0, "answered from the state file in " + took.toMillis() + " ms");
 
+            long restartBegan = System.nanoTime();
+            RunCli.Result restart = project.dev("restart", "api");
+            Duration restartTook = Duration.ofNanos(System.nanoTime() - restartBegan);
+            assertEquals(1, restart.code(), restart::toString);
+            assertTrue(restart.errText().contains("not responding") && restart.errText().contains("dev stop"),
+                    restart::toString);
+            assertTrue(restartTook.compareTo(Duration.ofMillis(4500)) < 0, "gave up in " + restartTook.toMillis() + " ms");
+
             RunCli.Result stop = project.dev("stop", "--timeout", "1s");
 
             assertEquals(0, stop.code(), stop::toString);
