@@ -10,6 +10,8 @@ import dev.orchestrator.Preparation;
 import dev.orchestrator.StackSnapshot;
 import dev.plan.StartPlan;
 import dev.process.ProcessPlatform;
+import dev.testing.Await;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,6 +72,44 @@ class RunSessionTest {
             JsonNode reply = stop.get(10, TimeUnit.SECONDS);
             assertTrue(reply.path("ok").asBoolean(), reply::toString);
             assertEquals(List.of("stop []"), stack.requests, "the stop reached the orchestrator, not the void");
+        }
+    }
+
+    @Test
+    void openingAndClosingSessionsLeaksNoThreadFileOrProcess() throws Exception {
+        Files.writeString(dir.resolve("dev.toml"), "[services.api]\ncommand = \"sleep 600\"\n");
+        StartPlan plan = Preparation.plan(ConfigLoader.load(dir.resolve("dev.toml")), Set.of(), true, Map.of(), "cycle",
+                false, ProcessPlatform.current(), Map.of());
+        cycle(plan, "warm-up"); // loads classes and starts the JDK's own lazily created threads
+        int threads = ManagementFactory.getThreadMXBean().getThreadCount();
+        long files = openFiles();
+        for (int i = 0; i < 20; i++) {
+            cycle(plan, "cycle-" + i);
+        }
+        Await.until(ANSWER, () -> ManagementFactory.getThreadMXBean().getThreadCount() <= threads + 1
+                        && openFiles() <= files + 2 && ProcessHandle.current().children().noneMatch(ProcessHandle::isAlive),
+                () -> "threads " + ManagementFactory.getThreadMXBean().getThreadCount() + " (was " + threads + "), files "
+                        + openFiles() + " (was " + files + "), children " + ProcessHandle.current().children().toList());
+        assertFalse(Files.exists(RunDirectory.of(dir).stateFile()), "a closed session leaves no state");
+        assertFalse(RunLock.held(RunDirectory.of(dir).lockFile()), "nor the lock");
+    }
+
+    private void cycle(StartPlan plan, String runId) throws Exception {
+        try (RunSession session = RunSession.open(RunDirectory.of(dir), plan, runId, Map.of(), ProcessPlatform.current(),
+                line -> { })) {
+            session.attach(new FakeStack());
+            try (ControlClient client = ControlClient.connect(session.socket())) {
+                assertTrue(client.request(ControlProtocol.request("status"), ANSWER).path("ok").asBoolean());
+            }
+            assertTrue(session.watchdog().alive());
+        }
+    }
+
+    private static long openFiles() {
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
