@@ -35,7 +35,7 @@ final class DetachedStart {
         this.run = run;
     }
 
-    int launch(List<String> devArguments, boolean waitUntilUp, Duration waitTimeout) throws Exception {
+    int launch(String project, List<String> devArguments, boolean waitUntilUp, Duration waitTimeout) throws Exception {
         Files.createDirectories(run.root());
         Path log = run.root().resolve("orchestrator.log");
         long logStart = Files.exists(log) ? Files.size(log) : 0;
@@ -52,7 +52,7 @@ final class DetachedStart {
             return code == 0 ? ExitCode.FAILED : code;
         }
         // What it did before it was ready, such as reaping a previous run's leftovers, is news to the user.
-        newLines(log, logStart).forEach(context.out()::println);
+        noticesBeforeBanner(newLines(log, logStart), project).forEach(context.out()::println);
         context.out().println(ansi.bold("dev") + " started in the background (orchestrator pid " + child.pid() + ")");
         if (!waitUntilUp) {
             context.out().println("  see it: dev status · follow logs: dev logs -f · stop it: dev stop");
@@ -122,6 +122,25 @@ final class DetachedStart {
         } catch (IOException e) {
             return List.of("(no output: " + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * The child's own console notices from before it was set up: its "NAME │ text" lines up to its
+     * "starting PROJECT:" banner. Everything after the banner the user sees through --wait or the
+     * logs; and a start that lost a race for the lock writes to the same file, but only plain error
+     * lines, which are not this child's and are left out.
+     */
+    static List<String> noticesBeforeBanner(List<String> lines, String project) {
+        List<String> notices = new ArrayList<>();
+        for (String line : lines) {
+            if (line.contains("│ " + ForegroundRun.BANNER + project + ": ")) {
+                break;
+            }
+            if (line.contains(" │ ")) {
+                notices.add(line);
+            }
+        }
+        return notices;
     }
 
     static List<String> tail(List<String> lines, int n) {

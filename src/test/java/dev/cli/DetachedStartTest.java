@@ -56,6 +56,9 @@ class DetachedStartTest {
         long owner = project.orchestratorPid();
         assertTrue(lost.errText().contains("pid " + owner), lost::toString);
         assertTrue(lost.errText().contains("dev stop"), lost::toString);
+        assertEquals(List.of("dev started in the background (orchestrator pid " + owner + ")",
+                "  see it: dev status · follow logs: dev logs -f · stop it: dev stop"), won.out(),
+                "the winner shows neither the loser's error nor its own progress lines");
         Await.until(Duration.ofSeconds(10), () -> orchestrators().size() == 1,
                 () -> "exactly one orchestrator: " + RunProject.describe(orchestrators()));
 
