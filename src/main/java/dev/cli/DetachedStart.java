@@ -1,6 +1,7 @@
 package dev.cli;
 
 import dev.process.ProcessPlatform;
+import dev.run.ControlClient;
 import dev.run.LockInfo;
 import dev.run.RunDirectory;
 import dev.run.RunLock;
@@ -34,17 +35,24 @@ final class DetachedStart {
         this.run = run;
     }
 
-    int launch(List<String> devArguments, boolean waitUntilUp, Duration waitTimeout) throws Exception {
+    int launch(String project, List<String> devArguments, boolean waitUntilUp, Duration waitTimeout) throws Exception {
         Files.createDirectories(run.root());
         Path log = run.root().resolve("orchestrator.log");
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
         Process child = spawn(devArguments, log);
-        Optional<LockInfo> owner = awaitLock(child);
+        Optional<LockInfo> owner = awaitControlSocket(child);
         if (owner.isEmpty()) {
             int code = child.isAlive() ? ExitCode.FAILED : child.exitValue();
+            Optional<LockInfo> winner = code == ExitCode.ALREADY_RUNNING ? readLock() : Optional.empty();
+            if (winner.isPresent()) {
+                throw ForegroundRun.alreadyRunning(winner.get()); // lost a race with another start
+            }
             context.err().println(ansi.red("error:") + " the background orchestrator did not start; its output:");
-            tail(log, 20).forEach(l -> context.err().println("  " + l));
+            tail(newLines(log, logStart), 20).forEach(l -> context.err().println("  " + l));
             return code == 0 ? ExitCode.FAILED : code;
         }
+        // What it did before it was ready, such as reaping a previous run's leftovers, is news to the user.
+        noticesBeforeBanner(newLines(log, logStart), project).forEach(context.out()::println);
         context.out().println(ansi.bold("dev") + " started in the background (orchestrator pid " + child.pid() + ")");
         if (!waitUntilUp) {
             context.out().println("  see it: dev status · follow logs: dev logs -f · stop it: dev stop");
@@ -69,16 +77,17 @@ final class DetachedStart {
         return pb.start();
     }
 
-    private Optional<LockInfo> awaitLock(Process child) throws IOException, InterruptedException {
+    /**
+     * Waits until the child holds the lock and its control socket accepts connections: the lock is taken
+     * first (before a stale run is reaped), and a {@code dev status} or {@code --wait} right after this
+     * returns must find the socket listening.
+     */
+    private Optional<LockInfo> awaitControlSocket(Process child) throws InterruptedException {
         long deadline = System.nanoTime() + LOCK_DEADLINE.toNanos();
         while (System.nanoTime() < deadline) {
-            try {
-                Optional<LockInfo> info = RunLock.read(run.lockFile());
-                if (info.isPresent() && info.get().pid() == child.pid() && child.isAlive()) {
-                    return info;
-                }
-            } catch (IllegalArgumentException e) {
-                // being written
+            Optional<LockInfo> info = readLock();
+            if (info.isPresent() && info.get().pid() == child.pid() && child.isAlive() && listening(info.get().socket())) {
+                return info;
             }
             if (!child.isAlive()) {
                 return Optional.empty();
@@ -88,12 +97,53 @@ final class DetachedStart {
         return Optional.empty();
     }
 
-    static List<String> tail(Path file, int n) {
+    private Optional<LockInfo> readLock() {
         try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return lines.subList(Math.max(0, lines.size() - n), lines.size());
+            return RunLock.read(run.lockFile());
+        } catch (IllegalArgumentException | IOException e) {
+            return Optional.empty(); // being written
+        }
+    }
+
+    private static boolean listening(Path socket) {
+        try {
+            ControlClient.connect(socket).close();
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** What was appended to {@code file} after {@code offset} (the log is shared by every run). */
+    static List<String> newLines(Path file, long offset) {
+        try (var in = Files.newInputStream(file)) {
+            in.skipNBytes(Math.min(offset, Files.size(file)));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         } catch (IOException e) {
             return List.of("(no output: " + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * The child's own console notices from before it was set up: its "NAME │ text" lines up to its
+     * "starting PROJECT:" banner. Everything after the banner the user sees through --wait or the
+     * logs; and a start that lost a race for the lock writes to the same file, but only plain error
+     * lines, which are not this child's and are left out.
+     */
+    static List<String> noticesBeforeBanner(List<String> lines, String project) {
+        List<String> notices = new ArrayList<>();
+        for (String line : lines) {
+            if (line.contains("│ " + ForegroundRun.BANNER + project + ": ")) {
+                break;
+            }
+            if (line.contains(" │ ")) {
+                notices.add(line);
+            }
+        }
+        return notices;
+    }
+
+    static List<String> tail(List<String> lines, int n) {
+        return lines.subList(Math.max(0, lines.size() - n), lines.size());
     }
 }

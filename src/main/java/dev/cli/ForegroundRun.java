@@ -17,6 +17,9 @@ import java.util.Set;
 
 /** {@code dev start} in this process: run session, orchestrator, console view, signal handling. */
 final class ForegroundRun {
+    /** Opens the first line once the run is set up; {@link DetachedStart} relays what came before it. */
+    static final String BANNER = "starting ";
+
     private final CliContext context;
     private final Ansi ansi;
     private final RunDirectory run;
@@ -40,7 +43,7 @@ final class ForegroundRun {
                 throw alreadyRunning(e.owner());
             }
             try {
-                view.devLine("starting " + ansi.bold(project.name()) + ": " + describeLevels(plan));
+                view.devLine(BANNER + ansi.bold(project.name()) + ": " + describeLevels(plan));
                 Orchestrator orchestrator = new Orchestrator(plan,
                         new Orchestrator.Options(runId, run.logs(), project.logMaxSize(), project.logMaxFiles(),
                                 abortOnFailure),

@@ -28,7 +28,10 @@ final class RestartCommand extends ConfigCommand {
         if (found.liveness() != RunInspector.Liveness.ALIVE || found.lock().isEmpty()) {
             throw new UserException(ExitCode.NOT_RUNNING, "the stack is not running", "start it with 'dev start'");
         }
+        long pid = found.lock().get().pid();
         try (ControlClient client = ControlClient.connect(found.lock().get().socket())) {
+            // A quick ping first: a restart may rightly take minutes, a hung orchestrator must not make it hang.
+            client.request(ControlProtocol.request("status"), RunInspector.ANSWER_TIMEOUT);
             JsonNode reply = client.request(ControlProtocol.request("restart", services), Duration.ofMinutes(10));
             if (ControlProtocol.isError(reply)) {
                 throw new UserException(ExitCode.USAGE, reply.path("error").asText(), "see 'dev status' for the services");
@@ -38,9 +41,12 @@ final class RestartCommand extends ConfigCommand {
             boolean failed = s.services().stream().filter(x -> services.contains(x.name()) && !x.optional())
                     .anyMatch(x -> !x.state().up());
             return failed ? ExitCode.FAILED : ExitCode.OK;
-        } catch (java.net.SocketTimeoutException e) {
-            throw new UserException(ExitCode.FAILED, "the orchestrator did not answer",
+        } catch (java.net.SocketTimeoutException | java.net.ConnectException | java.nio.file.NoSuchFileException e) {
+            throw new UserException(ExitCode.FAILED, "the orchestrator (pid " + pid + ") is not responding",
                     "see 'dev status'; 'dev stop' works even when it hangs");
+        } catch (java.io.EOFException e) {
+            throw new UserException(ExitCode.FAILED, "the orchestrator (pid " + pid + ") stopped during the restart",
+                    "see 'dev status' and .dev/orchestrator.log");
         }
     }
 }

@@ -64,7 +64,7 @@ final class StartCommand extends ConfigCommand {
         if (detach || waitUntilUp) {
             refuseIfRunning(run, platform);
             DetachedStart detached = new DetachedStart(context(), ansi(), run, platform);
-            return detached.launch(childArguments(config), waitUntilUp, waitTimeout);
+            return detached.launch(config.project().name(), childArguments(config), waitUntilUp, waitTimeout);
         }
         String runId = Markers.newRunId();
         StartPlan plan = dev.orchestrator.Preparation.plan(config, requested, !noDeps, context().env(), runId,

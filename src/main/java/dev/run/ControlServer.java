@@ -148,7 +148,9 @@ public final class ControlServer implements OrchestratorListener, AutoCloseable 
                     Thread.currentThread().interrupt();
                     return false;
                 } catch (ExecutionException e) {
-                    reply(lines, ControlProtocol.error(op + " failed: " + e.getCause()));
+                    Throwable cause = e.getCause();
+                    reply(lines, ControlProtocol.error(op + " failed: "
+                            + (cause.getMessage() != null ? cause.getMessage() : cause.toString())));
                 }
             }
             case "subscribe" -> {

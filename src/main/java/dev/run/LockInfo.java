@@ -9,7 +9,8 @@ import java.time.Instant;
 /**
  * What the lock file says about the orchestrator holding it.
  *
- * @param socket the control socket (it may live outside .dev/ when the project path is too long)
+ * @param socket      the control socket (it may live outside .dev/ when the project path is too long)
+ * @param projectRoot null when an older or damaged file does not say (nothing depends on it)
  */
 public record LockInfo(long pid, Instant processStart, String version, Instant startedAt, Path socket, String runId,
                        Path projectRoot) {
@@ -31,12 +32,14 @@ public record LockInfo(long pid, Instant processStart, String version, Instant s
         return n;
     }
 
+    /** @throws IllegalArgumentException when {@code n} is not a complete owner description */
     static LockInfo fromJson(JsonNode n) {
-        if (n == null || !n.isObject() || !n.hasNonNull("pid") || !n.hasNonNull("socket")) {
+        if (n == null || !n.isObject()) {
             throw new IllegalArgumentException("not a dev lock file");
         }
-        return new LockInfo(n.get("pid").asLong(), Json.instant(n, "process_start"), Json.text(n, "version"),
-                Json.instant(n, "started_at"), Path.of(n.get("socket").asText()), Json.text(n, "run_id"),
-                Path.of(Json.text(n, "project_root")));
+        String root = Json.text(n, "project_root");
+        return new LockInfo(Json.requiredId(n, "pid"), Json.requiredInstant(n, "process_start"), Json.text(n, "version"),
+                Json.instant(n, "started_at"), Path.of(Json.requiredText(n, "socket")), Json.text(n, "run_id"),
+                root == null ? null : Path.of(root));
     }
 }

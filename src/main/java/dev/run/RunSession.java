@@ -67,7 +67,7 @@ public final class RunSession implements AutoCloseable {
                         + "); refusing to start anything that 'dev stop' could not find", e);
             }
             StateWriter writer = new StateWriter(dir.stateFile(), states::from, log);
-            LateTarget target = new LateTarget();
+            LateTarget target = new LateTarget(states.initial().snapshot());
             ControlServer control = ControlServer.start(socket, target);
             Watchdog watchdog = Watchdog.start(Watchdog.reaperCommand(dir.projectRoot(), runId),
                     dir.root().resolve("watchdog.log"), dir.projectRoot());
@@ -140,7 +140,7 @@ public final class RunSession implements AutoCloseable {
 
     /** Connects the control socket to the orchestrator once it exists. */
     public void attach(ControlTarget orchestrator) {
-        target.delegate = orchestrator;
+        target.attach(orchestrator);
     }
 
     public Path socket() {
@@ -158,6 +158,7 @@ public final class RunSession implements AutoCloseable {
     /** Clean shutdown: disarm the watchdog, close the socket, drop the state, release the lock. */
     @Override
     public void close() throws IOException {
+        target.abandon();
         watchdog.close();
         control.close();
         stateWriter.close();
@@ -165,26 +166,43 @@ public final class RunSession implements AutoCloseable {
         lock.close();
     }
 
-    /** The orchestrator is created after the socket listens; requests before that see an empty stack. */
+    /**
+     * The orchestrator is created after the socket listens, and {@code dev start -d} returns as soon as it
+     * listens, so requests can arrive first. Until it exists they see the plan (every service pending), and
+     * stop or restart requests wait for it: acknowledging a stop that nothing carried out would leave a
+     * stack running that its user believes stopped.
+     */
     private static final class LateTarget implements ControlTarget {
-        volatile ControlTarget delegate;
+        private final StackSnapshot planned;
+        private final CompletableFuture<ControlTarget> attached = new CompletableFuture<>();
+
+        LateTarget(StackSnapshot planned) {
+            this.planned = planned;
+        }
+
+        void attach(ControlTarget orchestrator) {
+            attached.complete(orchestrator);
+        }
+
+        /** The session closes without an orchestrator having been attached: fail whatever still waits. */
+        void abandon() {
+            attached.completeExceptionally(new IllegalStateException("the stack did not start"));
+        }
 
         @Override
         public StackSnapshot snapshot() {
-            ControlTarget d = delegate;
-            return d != null ? d.snapshot() : new StackSnapshot("", "", Instant.now(), List.of(), false);
+            boolean running = attached.isDone() && !attached.isCompletedExceptionally();
+            return running ? attached.join().snapshot() : planned;
         }
 
         @Override
         public CompletableFuture<Void> stop(Set<String> services, boolean force, Duration timeout) {
-            ControlTarget d = delegate;
-            return d != null ? d.stop(services, force, timeout) : CompletableFuture.completedFuture(null);
+            return attached.thenCompose(d -> d.stop(services, force, timeout));
         }
 
         @Override
         public CompletableFuture<Void> restart(Set<String> services) {
-            ControlTarget d = delegate;
-            return d != null ? d.restart(services) : CompletableFuture.completedFuture(null);
+            return attached.thenCompose(d -> d.restart(services));
         }
     }
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -40,14 +42,17 @@ public final class StateFile {
 
     /**
      * @return empty when there is no state file
-     * @throws IllegalArgumentException when it exists but is empty, truncated or not a state file
+     * @throws IllegalArgumentException when it exists but cannot be read, or is empty, truncated or
+     *                                  not a state file: to the caller all of these mean "no usable record"
      */
-    public static Optional<RunState> read(Path file) throws IOException {
+    public static Optional<RunState> read(Path file) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + " cannot be read (" + reason(e) + ")");
         }
         if (bytes.length == 0) {
             throw new IllegalArgumentException(file + " is empty");
@@ -55,19 +60,26 @@ public final class StateFile {
         try {
             return Optional.of(StateJson.state(Json.MAPPER.readTree(bytes)));
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException(file + " is not a valid state file (" + oneLine(e.getMessage()) + ")");
+            throw new IllegalArgumentException(file + " is not a valid state file (" + Json.problem(e) + ")");
         }
     }
 
     public static void delete(Path file) throws IOException {
-        Files.deleteIfExists(file);
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new IOException("cannot remove " + file + " (" + reason(e) + ")", e);
+        }
     }
 
-    private static String oneLine(String s) {
-        if (s == null) {
-            return "unreadable";
+    /** The operating system's reason alone; the JDK's message for some of these is just the path. */
+    private static String reason(IOException e) {
+        if (e instanceof DirectoryNotEmptyException) {
+            return "it is a directory";
         }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 }

@@ -69,16 +69,23 @@ public final class StateJson {
         return n;
     }
 
+    /** @throws IllegalArgumentException naming what is missing or unknown */
     public static ServiceSnapshot service(JsonNode n) {
+        if (n == null || !n.isObject()) {
+            throw new IllegalArgumentException("a service entry is not an object");
+        }
+        String name = Json.requiredText(n, "name");
+        ServiceState state = keyword(n, "state", "service '" + name + "'", ServiceState::parse);
         JsonNode f = n.get("failure");
         Failure failure = f == null || f.isNull() ? null
-                : new Failure(Failure.Kind.parse(f.get("reason").asText()), Json.text(f, "detail"), Json.text(f, "suggestion"));
+                : new Failure(keyword(f, "reason", "service '" + name + "'", Failure.Kind::parse), Json.text(f, "detail"),
+                        Json.text(f, "suggestion"));
         List<String> waiting = new ArrayList<>();
         JsonNode w = n.get("waiting_for");
         if (w != null) {
             w.forEach(x -> waiting.add(x.asText()));
         }
-        return new ServiceSnapshot(n.get("name").asText(), ServiceState.parse(n.get("state").asText()),
+        return new ServiceSnapshot(name, state,
                 Json.number(n, "pid"), Json.number(n, "pgid"), Json.instant(n, "process_start"), Json.integer(n, "port"),
                 Json.text(n, "url"), Json.instant(n, "since"), Json.instant(n, "started_at"), (int) Json.number(n, "restarts"),
                 Json.integer(n, "exit_code"), failure, waiting, Json.text(n, "health"),
@@ -129,11 +136,20 @@ public final class StateJson {
     }
 
     static RunState state(JsonNode n) {
-        if (n == null || !n.isObject() || n.path("schema").asInt() != SCHEMA || !n.has("services")) {
+        if (n == null || !n.isObject() || n.path("schema").asInt() != SCHEMA || !n.path("services").isArray()) {
             throw new IllegalArgumentException("not a dev state file of schema " + SCHEMA);
         }
+        // The run id finds escaped processes by their marker, the orchestrator's identity tells a dead run from
+        // a live one: a file without them cannot be acted on safely.
+        Json.requiredText(n, "run_id");
         StackSnapshot snapshot = stack(n);
         JsonNode orch = n.path("orchestrator");
+        ProcessIdentity orchestrator;
+        try {
+            orchestrator = new ProcessIdentity(Json.requiredId(orch, "pid"), Json.requiredInstant(orch, "process_start"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("orchestrator: " + e.getMessage());
+        }
         List<List<String>> levels = new ArrayList<>();
         n.path("stop_levels").forEach(level -> {
             List<String> l = new ArrayList<>();
@@ -146,7 +162,18 @@ public final class StateJson {
                 Duration.ofMillis(e.getValue().path("timeout_ms").asLong(10_000)),
                 e.getValue().path("keep_detached").asBoolean())));
         return new RunState(snapshot.project(), Path.of(n.path("root").asText()), snapshot.runId(),
-                new ProcessIdentity(orch.path("pid").asLong(), Json.instant(orch, "process_start")),
-                snapshot.startedAt(), Json.instant(n, "updated_at"), levels, snapshot.services(), stop);
+                orchestrator, snapshot.startedAt(), Json.instant(n, "updated_at"), levels, snapshot.services(), stop);
+    }
+
+    private static <T> T keyword(JsonNode n, String field, String owner, java.util.function.Function<String, T> parse) {
+        String text = Json.text(n, field);
+        if (text == null) {
+            throw new IllegalArgumentException(owner + " has no " + field);
+        }
+        try {
+            return parse.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(owner + " has an unknown " + field + " '" + text + "'");
+        }
     }
 }

@@ -29,8 +29,18 @@ final class Subscriber {
 
     void offer(String event) {
         if (!closed && !queue.offer(event)) {
-            close(); // too slow: cut off rather than buffer without bound
+            cutOff();
         }
+    }
+
+    /**
+     * Too slow: cut off rather than buffer without bound. Its connection thread is most likely
+     * blocked writing to a full socket buffer and would never look at the flag, so the channel
+     * is closed under it (which fails that write at once and never blocks the caller, the event loop).
+     */
+    private void cutOff() {
+        close();
+        ControlServer.closeQuietly(channel);
     }
 
     /** Writes queued events until the client leaves or is cut off. */
