@@ -24,7 +24,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * The pump ends at end of stream (or a read error, such as the stream being closed).
  */
 public final class OutputPump {
-    public static final Duration PARTIAL_LINE_DELAY = Duration.ofMillis(50);
+    /**
+     * Long enough that a writer descheduled mid-line on a loaded machine (a pipe write boundary
+     * rarely falls on a newline) does not get its line cut in two; short enough for a prompt.
+     */
+    public static final Duration PARTIAL_LINE_DELAY = Duration.ofMillis(200);
     static final int CHUNK_SIZE = 64 * 1024;
 
     private final InputStream in;
