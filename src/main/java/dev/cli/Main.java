@@ -31,15 +31,25 @@ public final class Main {
     }
 
     public static int run(CliContext context, String... args) {
-        CommandLine cli = commandLine(context);
+        CommandLine cli = commandLine(context, CommandTree.needed(args));
         return cli.execute(args);
     }
 
     /** The whole picocli tree wired to a context; also used by completion and man page generators. */
     public static CommandLine commandLine(CliContext context) {
+        return commandLine(context, CommandTree.SUBCOMMANDS.keySet());
+    }
+
+    /** The tree with only the named subcommands registered (see {@link CommandTree} for why). */
+    private static CommandLine commandLine(CliContext context, java.util.Set<String> subcommands) {
         DevCommand root = new DevCommand();
         root.context = context;
         CommandLine cli = new CommandLine(root);
+        CommandTree.SUBCOMMANDS.forEach((name, type) -> {
+            if (subcommands.contains(name)) {
+                cli.addSubcommand(name, type);
+            }
+        });
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(new PrintWriter(context.out(), true));
         cli.setErr(new PrintWriter(context.err(), true));
