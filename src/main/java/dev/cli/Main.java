@@ -18,13 +18,18 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        java.util.Set<String> subcommands = CommandTree.needed(args);
+        if (subcommands.size() == 1) {
+            Preload.startInBackground(); // not for --version (no subcommand) or help (all of them)
+        }
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
                 StandardCharsets.UTF_8);
         Map<String, String> env = System.getenv();
         Path cwd = Path.of("").toAbsolutePath();
-        int code = run(new CliContext(out, err, env, cwd, dev.ui.Terminals.stdoutIsTerminal(env)), args);
+        int code = commandLine(new CliContext(out, err, env, cwd, dev.ui.Terminals.stdoutIsTerminal(env)), subcommands)
+                .execute(args);
         out.flush();
         err.flush();
         System.exit(code);
