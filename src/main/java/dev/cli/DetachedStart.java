@@ -10,6 +10,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ import java.util.Optional;
 final class DetachedStart {
     /** Loading config and starting a JVM; generous, since a loaded CI machine is slow. */
     private static final Duration LOCK_DEADLINE = Duration.ofSeconds(60);
+    /** For the starter to report the orchestrator's pid: a fork and a file write. */
+    private static final Duration STARTER_DEADLINE = Duration.ofSeconds(10);
 
     private final CliContext context;
     private final Ansi ansi;
@@ -70,29 +73,33 @@ final class DetachedStart {
      * exit does not wait on it; see {@link ProcessPlatform#detachedInNewSession}), its output appended to
      * {@code log}. Empty when it could not be started or died at once.
      */
-    private Optional<ProcessHandle> spawn(List<String> devArguments, Path log) throws IOException {
+    private Optional<ProcessHandle> spawn(List<String> devArguments, Path log) throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>(devCommand(context.env()));
         argv.addAll(devArguments);
-        ProcessBuilder pb = new ProcessBuilder(ProcessPlatform.detachedInNewSession(argv, log));
+        // Named after this process: concurrent starts in one project each learn their own orchestrator's pid.
+        Path pidFile = run.root().resolve("orchestrator-" + ProcessHandle.current().pid() + ".pid");
+        Files.deleteIfExists(pidFile);
+        ProcessBuilder pb = new ProcessBuilder(ProcessPlatform.detachedInNewSession(argv, log, pidFile));
         pb.directory(run.projectRoot().toFile());
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        pb.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.redirectErrorStream(true);
         pb.environment().clear();
         pb.environment().putAll(context.env());
         pb.environment().remove("DEV_STDOUT_TTY");
         Process starter = pb.start();
-        String printed = new String(starter.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
         try {
-            if (!starter.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                starter.destroyForcibly();
+            long deadline = System.nanoTime() + STARTER_DEADLINE.toNanos();
+            while (!Files.exists(pidFile) && System.nanoTime() < deadline
+                    && (starter.isAlive() || starter.exitValue() == 0)) {
+                Thread.sleep(2);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try {
-            return ProcessHandle.of(Long.parseLong(printed));
-        } catch (NumberFormatException e) {
+            return ProcessHandle.of(Long.parseLong(Files.readString(pidFile, StandardCharsets.US_ASCII).trim()));
+        } catch (NoSuchFileException | NumberFormatException e) {
             return Optional.empty(); // the starter failed; what it said is in the log
+        } finally {
+            Files.deleteIfExists(pidFile);
+            starter.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 
