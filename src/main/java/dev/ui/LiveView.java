@@ -29,6 +29,10 @@ import org.jline.utils.NonBlockingReader;
  * cannot be opened (stdin is not a terminal, say), the view prints plain lines to the fallback
  * stream and shows no status. The terminal is given back as it was (scroll region, cursor,
  * attributes) on every way out: {@link #close}, an exception on the painter, or JVM shutdown.
+ *
+ * <p>Not handled: suspending with Ctrl-Z. The shell then gets the terminal with the scroll region
+ * still set, and after {@code fg} the status comes back only with the next resize. Catching
+ * SIGTSTP to tidy up first would mean re-implementing job control in the JVM.
  */
 public final class LiveView implements View {
     static final long TICK_MILLIS = 100;
