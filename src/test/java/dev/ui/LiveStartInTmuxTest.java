@@ -76,7 +76,8 @@ class LiveStartInTmuxTest {
         // CI is unset for dev itself: this test is about the terminal view, which CI runs never get.
         String command = "env -u CI DEV_NO_CDS=1 " + Fixtures.quote(devScript.toString()) + " -C "
                 + Fixtures.quote(project.toString()) + " start; echo \"dev exited: $?\"; exec sleep 600";
-        run(List.of("tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "160", "-y", "40",
+        // -u: UTF-8 whatever the locale says (the status line is made of ● and │).
+        run(List.of("tmux", "-u", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "160", "-y", "40",
                 "/bin/sh", "-c", command), Duration.ofSeconds(10));
 
         Await.until(UP_DEADLINE, () -> ALL_HEALTHY.matcher(capture()).find(),
