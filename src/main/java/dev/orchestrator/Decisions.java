@@ -46,6 +46,8 @@ final class Decisions {
     private boolean finished;
     private boolean forcedOrIncomplete;
     private boolean aborted;
+    /** Everything settled without a stop request: the run is over because nothing is left to run. */
+    private boolean endedByItself;
     private Duration graceOverride;
 
     /** A caller waiting for a set of services to reach a condition. */
@@ -76,8 +78,17 @@ final class Decisions {
         return shuttingDown;
     }
 
+    /**
+     * 1 when the run was aborted, something could not be stopped, or the run ended by itself (nothing left
+     * to run) with a required service failed or skipped; 0 after a clean stop.
+     */
     int exitCode() {
-        return aborted || forcedOrIncomplete ? 1 : 0;
+        return aborted || forcedOrIncomplete || (endedByItself && requiredFailed()) ? 1 : 0;
+    }
+
+    private boolean requiredFailed() {
+        return services.values().stream().anyMatch(rt -> !rt.optional()
+                && (rt.state == ServiceState.FAILED || rt.state == ServiceState.SKIPPED));
     }
 
     void handle(Event event) {
@@ -275,7 +286,7 @@ final class Decisions {
         }
         rt.backoff.recordExit(rt.spawnedAt, clock.instant());
         if (rt.backoff.crashLoop()) {
-            fail(rt, Failures.crashLoop(rt.backoff.failures()));
+            fail(rt, Failures.crashLoop(rt.backoff.failures(), rt.backoff.stable()));
             return;
         }
         Duration delay = rt.backoff.delay();
@@ -419,20 +430,28 @@ final class Decisions {
         waiters.add(new Waiter(targets, WaitFor.STARTED, e.done()));
     }
 
-    /** True once nothing that depends on or is bound to {@code rt} still has a process. */
+    /**
+     * True once nothing that depends on or is bound to {@code rt} is still on its way down. Only dependents
+     * that are being stopped too are waited for: a service failing on its own (a health timeout) is stopped
+     * at once, and dependents that keep running stay as they are — as after a crash.
+     */
     private boolean dependentsDown(ServiceRuntime rt) {
         for (String d : graph.dependentsOf(rt.name())) {
             ServiceRuntime dep = services.get(d);
-            if (dep != null && dep.state.hasProcess()) {
+            if (dep != null && stillStopping(dep)) {
                 return false;
             }
         }
         for (ServiceRuntime other : services.values()) {
-            if (rt.name().equals(other.spec.config().bindsTo()) && other.state.hasProcess()) {
+            if (rt.name().equals(other.spec.config().bindsTo()) && stillStopping(other)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean stillStopping(ServiceRuntime rt) {
+        return rt.stopWanted && rt.state.hasProcess();
     }
 
     // ---- the controller step ----------------------------------------------------------------
@@ -454,6 +473,7 @@ final class Decisions {
         settleWaiters();
         if (!sweepStarted && allSettled() && (shuttingDown || (startRequested && nothingCanHappen()))) {
             sweepStarted = true;
+            endedByItself = !shuttingDown;
             shuttingDown = true;
             Set<String> keep = new LinkedHashSet<>();
             services.values().stream().filter(rt -> rt.spec.config().keepDetached()).forEach(rt -> keep.add(rt.name()));

@@ -58,9 +58,9 @@ final class Failures {
                 "fix " + dependency + " first, or mark it optional = true");
     }
 
-    static Failure crashLoop(int failures) {
+    static Failure crashLoop(int failures, Duration stable) {
         return new Failure(Failure.Kind.CRASH_LOOP, "crash loop: exited " + failures + " times without running "
-                + Durations.format(RestartBackoff.STABLE) + " in between; no more restarts",
+                + Durations.format(stable) + " in between; no more restarts",
                 "fix the cause shown below, then 'dev restart'");
     }
 

@@ -57,6 +57,12 @@ public final class Orchestrator implements AutoCloseable {
 
     public Orchestrator(StartPlan plan, Options options, ProcessPlatform platform, OrchestratorListener listener)
             throws IOException {
+        this(plan, options, platform, listener, RestartBackoff.Timing.DEFAULT);
+    }
+
+    /** With other restart numbers than the production ones: for tests of the restart policy. */
+    Orchestrator(StartPlan plan, Options options, ProcessPlatform platform, OrchestratorListener listener,
+                 RestartBackoff.Timing restartTiming) throws IOException {
         this.options = options;
         this.listener = listener;
         this.project = plan.config().project().name();
@@ -67,7 +73,7 @@ public final class Orchestrator implements AutoCloseable {
             LogWriter writer = new LogWriter(options.logsDir().resolve(s.name() + ".log"), options.logMaxSize(),
                     options.logMaxFiles());
             OutputRouter router = new OutputRouter(s.name(), writer, new TailBuffer(200), listener);
-            services.put(s.name(), new ServiceRuntime(s, router, startedAt));
+            services.put(s.name(), new ServiceRuntime(s, router, new RestartBackoff(restartTiming), startedAt));
         }
         this.workers = Executors.newCachedThreadPool(daemonThreads("dev-worker"));
         this.timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("dev-timer"));

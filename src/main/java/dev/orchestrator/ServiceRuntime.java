@@ -15,7 +15,7 @@ import java.util.List;
 final class ServiceRuntime {
     final ResolvedService spec;
     final OutputRouter output;
-    final RestartBackoff backoff = new RestartBackoff();
+    final RestartBackoff backoff;
 
     ServiceState state = ServiceState.PENDING;
     Instant since;
@@ -40,9 +40,10 @@ final class ServiceRuntime {
     /** Instant the stop request arrived (for "stopped in 0.2s"). */
     Instant stopRequestedAt;
 
-    ServiceRuntime(ResolvedService spec, OutputRouter output, Instant now) {
+    ServiceRuntime(ResolvedService spec, OutputRouter output, RestartBackoff backoff, Instant now) {
         this.spec = spec;
         this.output = output;
+        this.backoff = backoff;
         this.since = now;
     }
 

@@ -1,0 +1,36 @@
+package dev.orchestrator;
+
+import dev.fixtures.Fixtures;
+import java.nio.file.Path;
+
+/**
+ * Service commands as JVM-free shell snippets (milliseconds to start, where a {@code FixtureService} JVM takes
+ * a few hundred), and TOML quoting for putting any command into a test's dev.toml.
+ */
+final class Sh {
+    /** Prints "up" and runs until stopped: pair with {@link #UP_CHECK} for a service healthy at once. */
+    static final String UP = "echo up; exec sleep 600";
+    static final String UP_CHECK = "{ log = \"^up$\" }";
+
+    private Sh() {
+    }
+
+    /**
+     * Appends {@code EVENT EPOCH_MILLIS} to {@code file}, the format {@code FixtureService --record} writes, so
+     * both kinds of fixture can be compared on one clock.
+     */
+    static String record(Path file, String event) {
+        return "echo " + event + " $(date +%s%3N) >> " + Fixtures.quote(file.toString());
+    }
+
+    /** Records "started", then runs until stopped, recording "term" when SIGTERM arrives. */
+    static String recordingService(Path file) {
+        return record(file, "started") + "; trap '" + record(file, "term").replace("'", "'\\''")
+                + "; exit 0' TERM; echo up; sleep 600 & wait";
+    }
+
+    /** A TOML basic string holding {@code text} exactly. */
+    static String toml(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
