@@ -28,6 +28,11 @@ class StartOrderTest {
         }
     }
 
+    /**
+     * The fixture records "listening" after its server started and only then prints "listening on PORT", so
+     * the log check makes the recorded time causally precede readiness. (A tcp check would see the port
+     * accept connections as soon as it is bound, a moment before the fixture gets to record it.)
+     */
     @Test
     void aDependentStartsOnlyAfterItsDependencyIsHealthy() throws Exception {
         Path db = dir.resolve("db.record");
@@ -36,7 +41,7 @@ class StartOrderTest {
                 [services.db]
                 command = %s
                 port = "auto"
-                health = { tcp = "${port}", interval = "100ms" }
+                health = { log = "^listening on" }
 
                 [services.api]
                 command = %s
