@@ -126,6 +126,8 @@ final class Decisions {
         }
         reconcile();
         publish.run();
+        // After publishing: a caller woken by its future must find the state it waited for in snapshot().
+        settleWaiters();
     }
 
     /** The runtime for an event of the current generation, or null for a stale event. */
@@ -470,7 +472,6 @@ final class Decisions {
                 }
             }
         }
-        settleWaiters();
         if (!sweepStarted && allSettled() && (shuttingDown || (startRequested && nothingCanHappen()))) {
             sweepStarted = true;
             endedByItself = !shuttingDown;

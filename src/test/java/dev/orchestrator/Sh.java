@@ -23,10 +23,18 @@ final class Sh {
         return "echo " + event + " $(date +%s%3N) >> " + Fixtures.quote(file.toString());
     }
 
-    /** Records "started", then runs until stopped, recording "term" when SIGTERM arrives. */
+    /**
+     * Records "started", then runs until stopped, recording "term" when SIGTERM arrives. "up" is printed only
+     * once the background sleep exists, so a stop signal sent after "up" reaches the whole group.
+     */
     static String recordingService(Path file) {
+        return slowStoppingService(file, "0");
+    }
+
+    /** As {@link #recordingService}, taking {@code seconds} to shut down after SIGTERM. */
+    static String slowStoppingService(Path file, String seconds) {
         return record(file, "started") + "; trap '" + record(file, "term").replace("'", "'\\''")
-                + "; exit 0' TERM; echo up; sleep 600 & wait";
+                + "; sleep " + seconds + "; exit 0' TERM; sleep 600 & echo up; wait";
     }
 
     /** A TOML basic string holding {@code text} exactly. */
