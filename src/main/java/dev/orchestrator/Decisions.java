@@ -433,14 +433,15 @@ final class Decisions {
     }
 
     /**
-     * True once nothing that depends on or is bound to {@code rt} is still on its way down. Only dependents
-     * that are being stopped too are waited for: a service failing on its own (a health timeout) is stopped
-     * at once, and dependents that keep running stay as they are — as after a crash.
+     * True once nothing that depends on {@code rt} (directly or through others, which may have failed in
+     * between) or is bound to it is still on its way down. Only dependents being stopped too are waited for:
+     * a service failing on its own (a health timeout) is stopped at once, and dependents that keep running
+     * stay as they are — as after a crash.
      */
     private boolean dependentsDown(ServiceRuntime rt) {
-        for (String d : graph.dependentsOf(rt.name())) {
+        for (String d : graph.withDependents(Set.of(rt.name()))) {
             ServiceRuntime dep = services.get(d);
-            if (dep != null && stillStopping(dep)) {
+            if (dep != null && dep != rt && stillStopping(dep)) {
                 return false;
             }
         }

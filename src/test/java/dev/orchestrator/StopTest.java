@@ -83,6 +83,33 @@ class StopTest {
     }
 
     @Test
+    void aDependencyWaitsForDependentsBehindAFailedServiceInBetween() throws Exception {
+        stack = TestStack.started(dir, """
+                [services.db]
+                command = %s
+                health = %s
+
+                [services.api]
+                command = "exit 3"
+                depends_on = ["db"]
+
+                [services.web]
+                command = %s
+                depends_on = { api = "started" }
+                health = %s
+                """.formatted(toml(recordingService(dir.resolve("db"))), UP_CHECK,
+                toml(Sh.slowStoppingService(dir.resolve("web"), "0.5")), UP_CHECK));
+        stack.awaitState("web", ServiceState.HEALTHY);
+        stack.awaitState("api", ServiceState.FAILED);
+
+        stack.assertStopsCleanly();
+
+        long web = Records.await(dir.resolve("web"), "term", TestStack.WAIT);
+        long db = Records.await(dir.resolve("db"), "term", TestStack.WAIT);
+        assertTrue(db - web >= 500, "db is stopped after web's half-second shutdown: web " + web + ", db " + db);
+    }
+
+    @Test
     void aServiceIgnoringTermIsKilledAfterItsStopTimeout() throws Exception {
         stack = TestStack.started(dir, """
                 [services.stubborn]
