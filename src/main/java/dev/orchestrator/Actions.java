@@ -25,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,6 +46,7 @@ final class Actions {
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
     private final Consumer<Event> post;
+    private final Set<StopInProgress> stopsInProgress = ConcurrentHashMap.newKeySet();
 
     Actions(ProcessPlatform platform, ExecutorService workers, ScheduledExecutorService timers, Consumer<Event> post) {
         this.platform = platform;
@@ -108,13 +110,60 @@ final class Actions {
 
     /** Graceful stop of one group: stop_command or signal, grace, SIGKILL, verify empty. */
     void stop(String service, int generation, long pgid, Signal signal, Duration grace, ResolvedService spec) {
+        StopInProgress stop = new StopInProgress();
+        stopsInProgress.add(stop); // before the worker runs, so a hurry right now is not missed
         run(() -> {
-            StopOutcome outcome = spec.stopCommand() != null
-                    ? STOPPER.stopWithCommand(spec.stopCommand(), spec.cwd(), spec.environment(), pgid, grace,
-                            platform)
-                    : STOPPER.stop(pgid, signal, grace, platform);
+            stop.begin();
+            StopOutcome outcome;
+            try {
+                outcome = spec.stopCommand() != null
+                        ? STOPPER.stopWithCommand(spec.stopCommand(), spec.cwd(), spec.environment(), pgid, grace,
+                                platform)
+                        : STOPPER.stop(pgid, signal, grace, platform);
+            } finally {
+                stopsInProgress.remove(stop);
+                stop.finish();
+            }
             post.accept(new Event.StopFinished(service, generation, outcome));
         });
+    }
+
+    /**
+     * Cuts the grace of every stop in progress short (a forced stop): an interrupted {@link GroupStopper}
+     * SIGKILLs the group, and a stop command with it, at once.
+     */
+    void hurryStops() {
+        stopsInProgress.forEach(StopInProgress::interrupt);
+    }
+
+    /**
+     * The worker thread running one stop. Interrupting and finishing exclude each other, so an interrupt
+     * meant for this stop never leaks into the next task the pooled thread runs; a hurry that comes before
+     * the worker began is remembered and applied when it begins.
+     */
+    private static final class StopInProgress {
+        private Thread thread;
+        private boolean hurried;
+        private boolean finished;
+
+        synchronized void begin() {
+            thread = Thread.currentThread();
+            if (hurried) {
+                thread.interrupt();
+            }
+        }
+
+        synchronized void interrupt() {
+            hurried = true;
+            if (thread != null && !finished) {
+                thread.interrupt();
+            }
+        }
+
+        synchronized void finish() {
+            finished = true;
+            Thread.interrupted(); // clears a hurry that arrived as the stop was ending anyway
+        }
     }
 
     /** After a leader exits, members it left in its group are stopped too (a short grace). */

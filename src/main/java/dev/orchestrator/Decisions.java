@@ -351,6 +351,7 @@ final class Decisions {
             targets.forEach(n -> requestStop(services.get(n)));
         }
         if (e.force()) {
+            actions.hurryStops();
             targets.forEach(n -> {
                 ServiceRuntime rt = services.get(n);
                 if (rt.pgid() > 0 && rt.state.hasProcess()) {

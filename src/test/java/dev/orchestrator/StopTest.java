@@ -151,6 +151,49 @@ class StopTest {
     }
 
     @Test
+    void aSelfDaemonizingServiceStaysUpAfterItsLeaderExitsAndIsStoppedByItsStopCommand() throws Exception {
+        stack = TestStack.started(dir, """
+                [services.cache]
+                command = "setsid sh -c 'echo $$$$ > cache.pid.tmp; mv cache.pid.tmp cache.pid; exec sleep 600' & exit 0"
+                stop_command = "echo stopping >> stop-command.ran; kill $(cat cache.pid)"
+                health = { exec = "test -f cache.pid", interval = "100ms", start_period = "0s" }
+                """);
+        stack.awaitState("cache", ServiceState.HEALTHY);
+        long daemon = Long.parseLong(Files.readString(dir.resolve("cache.pid")).trim());
+        Await.until(TestStack.WAIT, () -> stack.service("cache").exitCode() != null, "the leader exited");
+        assertEquals(ServiceState.HEALTHY, stack.state("cache"), "exit 0 with a stop_command: daemonized, still up");
+
+        stack.assertStopsCleanly();
+
+        assertTrue(Files.exists(dir.resolve("stop-command.ran")), "the stop command ran");
+        assertFalse(dev.testing.Processes.alive(daemon));
+        assertTrue(stack.events.notices().stream().noneMatch(n -> n.contains("escaped")),
+                "stopped by its stop command, not found later by the marker sweep: " + stack.events.notices());
+    }
+
+    @Test
+    void aForcedStopDoesNotWaitForAHangingStopCommand() throws Exception {
+        stack = TestStack.started(dir, """
+                [services.stubborn]
+                command = %s
+                stop_command = "exec sleep 600"
+                stop_timeout = "30s"
+                health = %s
+                """.formatted(toml(IGNORES_TERM), UP_CHECK));
+        stack.awaitState("stubborn", ServiceState.HEALTHY);
+
+        long begin = System.nanoTime();
+        stack.orchestrator.stop(Set.of(), false, null);
+        stack.awaitState("stubborn", ServiceState.STOPPING);
+        stack.orchestrator.stop(Set.of(), true, null);
+        assertEquals(0, stack.awaitTerminated(), stack.events::log);
+        Duration took = Duration.ofNanos(System.nanoTime() - begin);
+
+        assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "not the 30s grace: " + took);
+        stack.assertNoLeftovers();
+    }
+
+    @Test
     void aStopTimeoutOverridesEveryGracePeriod() throws Exception {
         stack = TestStack.started(dir, """
                 [services.stubborn]
