@@ -198,14 +198,11 @@ final class Actions {
             for (String service : keepDetached) {
                 platform.processesWithEnv("DEV_SERVICE", service).forEach(p -> keep.add(p.pid()));
             }
+            List<ProcessInfo> escaped = platform.processesWithEnv(Markers.RUN_ID, runId).stream()
+                    .filter(p -> !keep.contains(p.pid()) && p.pid() != ProcessHandle.current().pid()).toList();
             List<String> reaped = new ArrayList<>();
-            for (ProcessInfo p : platform.processesWithEnv(Markers.RUN_ID, runId)) {
-                if (keep.contains(p.pid()) || p.pid() == ProcessHandle.current().pid()) {
-                    continue;
-                }
-                if (Reaping.stopProcess(platform, p, grace)) {
-                    reaped.add(p.pid() + " (" + p.commandLine() + ")");
-                }
+            for (ProcessInfo p : Reaping.stopAll(platform, escaped, grace)) {
+                reaped.add(p.pid() + " (" + p.commandLine() + ")");
             }
             post.accept(new Event.SweepFinished(reaped));
         });

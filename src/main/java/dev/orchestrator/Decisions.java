@@ -28,6 +28,8 @@ import java.util.concurrent.CompletableFuture;
 final class Decisions {
     /** Grace for group members a leader left behind when it exited on its own. */
     private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(1);
+    /** Grace for escaped processes found by the run marker at the end, unless a stop named its own. */
+    private static final Duration ESCAPED_GRACE = Duration.ofSeconds(2);
     private static final int FAILURE_LINES = 20;
 
     private final Map<String, ServiceRuntime> services;
@@ -480,7 +482,7 @@ final class Decisions {
             shuttingDown = true;
             Set<String> keep = new LinkedHashSet<>();
             services.values().stream().filter(rt -> rt.spec.config().keepDetached()).forEach(rt -> keep.add(rt.name()));
-            actions.sweep(options.runId(), keep, Duration.ofSeconds(2));
+            actions.sweep(options.runId(), keep, graceOverride != null ? graceOverride : ESCAPED_GRACE);
         }
     }
 

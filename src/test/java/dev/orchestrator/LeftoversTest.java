@@ -8,6 +8,7 @@ import dev.testing.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -84,6 +85,34 @@ class LeftoversTest {
         pids.forEach(p -> assertFalse(Processes.alive(p), "gone after the stop: " + p));
         assertTrue(stack.events.notices().stream().anyMatch(n -> n.contains("escaped process " + pid(daemon))),
                 stack.events::log);
+    }
+
+    @Test
+    void escapedDaemonsIgnoringTermShareOneGracePeriod() throws Exception {
+        List<Path> pidfiles = List.of(1, 2, 3).stream()
+                .map(i -> cleanup.pidfile(dir.resolve("stubborn" + i + ".pid"))).toList();
+        String command = "for i in 1 2 3; do setsid sh -c 'trap \"\" TERM; echo $$ > stubborn$1.pid.tmp; "
+                + "mv stubborn$1.pid.tmp stubborn$1.pid; exec sleep 600' daemon $i & done; exec sleep 600";
+        stack = TestStack.started(dir, """
+                [services.spawner]
+                command = %s
+                health = { exec = "test -f stubborn1.pid && test -f stubborn2.pid && test -f stubborn3.pid", interval = "100ms", start_period = "0s" }
+                """.formatted(toml(command.replace("$$", "$$$$"))));
+        stack.awaitState("spawner", ServiceState.HEALTHY);
+        List<Long> daemons = pidfiles.stream().map(LeftoversTest::pid).toList();
+        daemons.forEach(p -> Await.until(TestStack.WAIT, () -> stack.platform.info(p)
+                .map(i -> i.commandLine().equals("sleep 600")).orElse(false), "daemon " + p + " ignoring TERM"));
+
+        long begin = System.nanoTime();
+        stack.orchestrator.stop(Set.of(), false, Duration.ofMillis(600));
+        assertEquals(0, stack.awaitTerminated(), stack.events::log);
+        Duration took = Duration.ofNanos(System.nanoTime() - begin);
+
+        daemons.forEach(p -> assertFalse(Processes.alive(p), "killed after the grace: " + p));
+        stack.assertNoLeftovers();
+        assertTrue(took.compareTo(Duration.ofMillis(600)) >= 0, "the daemons got their grace: " + took);
+        assertTrue(took.compareTo(Duration.ofMillis(1700)) < 0,
+                "one 600ms grace for all three (one each would be 1.8s): " + took);
     }
 
     @Test
