@@ -207,6 +207,55 @@ class FailureTest {
     }
 
     @Test
+    void aRestartRetriesAFailedServiceAndTheDependentsItsFailureSkipped() throws Exception {
+        stack = TestStack.started(dir, """
+                [services.db]
+                command = %s
+                health = %s
+
+                [services.api]
+                command = %s
+                depends_on = ["db"]
+                health = %s
+
+                [services.docs]
+                command = %s
+                health = %s
+                """.formatted(toml("test -f configured || exit 1; " + UP), UP_CHECK, toml(UP), UP_CHECK,
+                toml(UP), UP_CHECK));
+        stack.awaitTransition("api", ServiceState.SKIPPED);
+        stack.awaitState("docs", ServiceState.HEALTHY);
+
+        Files.createFile(dir.resolve("configured"));
+        stack.orchestrator.restart(java.util.Set.of("db")).get(TestStack.WAIT.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+
+        assertEquals(ServiceState.HEALTHY, stack.state("db"), stack.events::log);
+        assertEquals(ServiceState.HEALTHY, stack.state("api"), stack.events::log);
+        assertEquals(null, stack.service("db").failure(), "the old failure is cleared");
+        stack.assertStopsCleanly();
+    }
+
+    @Test
+    void abortOnFailureIgnoresOptionalServices() throws Exception {
+        stack = TestStack.abortingOnFailure(dir, """
+                [services.metrics]
+                command = "exit 1"
+                optional = true
+
+                [services.api]
+                command = %s
+                health = %s
+                """.formatted(toml(UP), UP_CHECK));
+        stack.orchestrator.start(java.util.Set.of());
+
+        stack.awaitTransition("metrics", ServiceState.FAILED);
+        stack.awaitState("api", ServiceState.HEALTHY);
+        assertFalse(stack.orchestrator.terminated().isDone(), "an optional failure does not abort");
+        stack.assertStopsCleanly();
+    }
+
+    @Test
     void abortOnFailureStopsEverythingAndExitsOne() throws Exception {
         stack = TestStack.abortingOnFailure(dir, """
                 [services.db]
