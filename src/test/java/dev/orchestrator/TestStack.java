@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -145,12 +146,15 @@ final class TestStack implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws ExecutionException, TimeoutException {
         try {
             if (!orchestrator.terminated().isDone()) {
                 orchestrator.stop(Set.of(), true, null);
                 orchestrator.terminated().handle((code, error) -> code).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while stopping the test stack", e);
         } finally {
             orchestrator.close();
             // Independent of the code under test: whatever still carries the marker dies now.
