@@ -7,6 +7,7 @@ import dev.config.Signal;
 import dev.health.ProbeContext;
 import dev.health.ProbeResult;
 import dev.health.Probes;
+import dev.logs.LineSink;
 import dev.logs.LogRecord;
 import dev.logs.OutputPump;
 import dev.process.GroupStopper;
@@ -75,8 +76,9 @@ final class Actions {
             }
             router.marker("started: pid " + p.pid() + ", " + spec.command());
             post.accept(new Event.Spawned(spec.name(), generation, p));
-            OutputPump out = OutputPump.start(spec.name() + "-out", p.stdout(), LogRecord.Stream.OUT, router);
-            OutputPump err = OutputPump.start(spec.name() + "-err", p.stderr(), LogRecord.Stream.ERR, router);
+            LineSink sink = router.sink(generation);
+            OutputPump out = OutputPump.start(spec.name() + "-out", p.stdout(), LogRecord.Stream.OUT, sink);
+            OutputPump err = OutputPump.start(spec.name() + "-err", p.stderr(), LogRecord.Stream.ERR, sink);
             p.process().onExit().thenAcceptAsync(done -> {
                 try {
                     out.awaitEnd(DRAIN);

@@ -159,7 +159,6 @@ final class Decisions {
         }
         rt.process = e.process();
         rt.spawnedAt = clock.instant();
-        publish.run();
         health.onSpawned(rt);
     }
 

@@ -43,10 +43,10 @@ final class HealthChecks {
         if (rt.spec.health() instanceof HealthCheck.Log log && !rt.task()) {
             rt.logMatcher = new LogMatcher(log.pattern());
             // The callback runs on a pump thread, so it only enqueues.
-            rt.output.watch(rt.logMatcher, () -> post.accept(new Event.LogMatched(rt.name(), generation)));
+            rt.output.watch(generation, rt.logMatcher, () -> post.accept(new Event.LogMatched(rt.name(), generation)));
         } else {
             rt.logMatcher = null;
-            rt.output.watch(null, () -> { });
+            rt.output.watch(generation, null, () -> { });
         }
     }
 
