@@ -169,7 +169,7 @@ final class Decisions {
         }
         if (e.timer() != Event.Timer.RESTART_DUE) {
             health.onTimer(rt, e.timer());
-        } else if (rt.state == ServiceState.WAITING && !rt.stopWanted && !shuttingDown) {
+        } else if (inBackoff(rt) && !rt.stopWanted && !shuttingDown) {
             rt.restarts++;
             spawn(rt);
         }
@@ -353,7 +353,7 @@ final class Decisions {
         if (startRequested && !shuttingDown) {
             for (ServiceRuntime rt : services.values()) {
                 if (!rt.stopWanted && (rt.state == ServiceState.PENDING
-                        || (rt.state == ServiceState.WAITING && rt.backoff.failures() == 0))) {
+                        || (rt.state == ServiceState.WAITING && !inBackoff(rt)))) {
                     advanceStart(rt);
                 }
             }
@@ -424,6 +424,14 @@ final class Decisions {
             rt.waitingFor = waitingFor;
             setState(rt, ServiceState.WAITING, null);
         }
+    }
+
+    /**
+     * Waiting out a restart delay, as opposed to waiting for dependencies. A {@code dev restart} resets the
+     * backoff, so a delay timer still pending from before then finds the service no longer in backoff.
+     */
+    private static boolean inBackoff(ServiceRuntime rt) {
+        return rt.state == ServiceState.WAITING && rt.backoff.failures() > 0;
     }
 
     private static boolean satisfied(Condition condition, ServiceRuntime dep) {

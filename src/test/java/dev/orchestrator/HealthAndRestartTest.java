@@ -126,6 +126,39 @@ class HealthAndRestartTest {
     }
 
     @Test
+    void aBackoffTimerDoesNotStartAServiceThatARestartMadeWaitForItsDependency() throws Exception {
+        stack = TestStack.startedWithRestarts(dir, """
+                [services.db]
+                command = "if [ -f db.started ]; then sleep 1; fi; touch db.started; echo up; exec sleep 600"
+                health = %s
+
+                [services.api]
+                command = "if [ ! -f api.crashed ]; then touch api.crashed; exit 1; fi; echo up; exec sleep 600"
+                restart = "on-failure"
+                depends_on = ["db"]
+                health = %s
+                """.formatted(UP_CHECK, UP_CHECK), new RestartBackoff.Timing(Duration.ofMillis(400),
+                Duration.ofMillis(400), Duration.ofSeconds(60), 5));
+        Await.until(TestStack.WAIT, () -> stack.events.transitions("api").stream()
+                .anyMatch(t -> t.to() == ServiceState.WAITING && t.failure() != null),
+                () -> "api crashed, its restart due in 400ms\n" + stack.events.log());
+
+        stack.orchestrator.restart(java.util.Set.of("db")); // db takes 1s to come back; api must wait for it
+
+        stack.awaitState("api", ServiceState.HEALTHY, Duration.ofSeconds(5));
+        List<OrchestratorListener.Transition> db = stack.events.transitions("db").stream()
+                .filter(t -> t.to() == ServiceState.HEALTHY).toList();
+        List<OrchestratorListener.Transition> api = stack.events.transitions("api").stream()
+                .filter(t -> t.to() == ServiceState.STARTING).toList();
+        assertEquals(2, db.size(), stack.events::log);
+        Instant dbBack = db.get(1).snapshot().since();
+        Instant apiRespawned = api.get(api.size() - 1).snapshot().since();
+        assertTrue(!apiRespawned.isBefore(dbBack), "api spawned at " + apiRespawned + ", db healthy again at "
+                + dbBack + "\n" + stack.events.log());
+        stack.assertStopsCleanly();
+    }
+
+    @Test
     void aStopDuringTheBackoffCancelsTheRestart() throws Exception {
         stack = TestStack.started(dir, """
                 [services.api]

@@ -55,6 +55,13 @@ final class TestStack implements AutoCloseable {
         return new TestStack(root, toml, false, FAST_RESTARTS);
     }
 
+    /** A stack already asked to start, with restart numbers of the test's choosing. */
+    static TestStack startedWithRestarts(Path root, String toml, RestartBackoff.Timing restarts) throws Exception {
+        TestStack stack = new TestStack(root, toml, false, restarts);
+        stack.orchestrator.start(Set.of());
+        return stack;
+    }
+
     static TestStack abortingOnFailure(Path root, String toml) throws Exception {
         return new TestStack(root, toml, true, FAST_RESTARTS);
     }
