@@ -86,7 +86,11 @@ public final class Orchestrator implements AutoCloseable {
         this.loop.start();
     }
 
-    /** Starts the given services (the plan's selection when empty). Completes when each is up or settled. */
+    /**
+     * Starts the plan: every service of it not started yet, each as soon as its dependencies allow. The
+     * future completes when each of {@code names} (every service when empty) is up or settled. A service
+     * stopped later is started again by {@link #restart}, not by this.
+     */
     public CompletableFuture<Void> start(Set<String> names) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         queue.add(new Event.StartRequested(names.isEmpty() ? services.keySet() : Set.copyOf(names), done));
@@ -162,6 +166,10 @@ public final class Orchestrator implements AutoCloseable {
                 services.values().stream().map(ServiceRuntime::snapshot).toList(), decisions != null && decisions.shuttingDown());
     }
 
+    /**
+     * Releases the threads. Call it after {@link #terminated()} completed: closing a running orchestrator
+     * abandons its services instead of stopping them.
+     */
     @Override
     public void close() {
         workers.shutdownNow();
