@@ -228,8 +228,7 @@ class FailureTest {
         stack.awaitState("docs", ServiceState.HEALTHY);
 
         Files.createFile(dir.resolve("configured"));
-        stack.orchestrator.restart(java.util.Set.of("db")).get(TestStack.WAIT.toMillis(),
-                java.util.concurrent.TimeUnit.MILLISECONDS);
+        stack.await(stack.orchestrator.restart(java.util.Set.of("db")));
 
         assertEquals(ServiceState.HEALTHY, stack.state("db"), stack.events::log);
         assertEquals(ServiceState.HEALTHY, stack.state("api"), stack.events::log);

@@ -23,18 +23,20 @@ final class Sh {
         return "echo " + event + " $(date +%s%3N) >> " + Fixtures.quote(file.toString());
     }
 
-    /**
-     * Records "started", then runs until stopped, recording "term" when SIGTERM arrives. "up" is printed only
-     * once the background sleep exists, so a stop signal sent after "up" reaches the whole group.
-     */
+    /** Records "started", then runs until stopped, recording "term" when SIGTERM arrives. */
     static String recordingService(Path file) {
         return slowStoppingService(file, "0");
     }
 
-    /** As {@link #recordingService}, taking {@code seconds} to shut down after SIGTERM. */
+    /**
+     * As {@link #recordingService}, taking {@code seconds} to shut down after SIGTERM. It idles in short
+     * foreground sleeps rather than waiting on one long background child: a child forked a moment before
+     * the stop signal still carries the shell's trap and can miss the signal, and a short sleep then ends
+     * by itself instead of holding the group for the whole grace period.
+     */
     static String slowStoppingService(Path file, String seconds) {
         return record(file, "started") + "; trap '" + record(file, "term").replace("'", "'\\''")
-                + "; sleep " + seconds + "; exit 0' TERM; sleep 600 & echo up; wait";
+                + "; sleep " + seconds + "; exit 0' TERM; echo up; while :; do sleep 0.2; done";
     }
 
     /** A TOML basic string holding {@code text} exactly. */

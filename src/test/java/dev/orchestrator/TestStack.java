@@ -109,6 +109,16 @@ final class TestStack implements AutoCloseable {
         return awaitTerminated();
     }
 
+    /** Waits for a start/stop/restart future, with the transitions so far if it does not complete. */
+    void await(java.util.concurrent.CompletableFuture<Void> request) throws Exception {
+        try {
+            request.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the request did not complete within " + WAIT + "; " + events.log() + "\n"
+                    + orchestratorThreads(), e);
+        }
+    }
+
     int awaitTerminated() throws Exception {
         try {
             return orchestrator.terminated().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -119,8 +129,8 @@ final class TestStack implements AutoCloseable {
     }
 
     /** Where the orchestrator's own threads are, for a test that timed out. */
-    static String orchestratorThreads() {
-        StringBuilder dump = new StringBuilder();
+    String orchestratorThreads() {
+        StringBuilder dump = new StringBuilder("terminated: " + orchestrator.terminated() + "\n");
         Thread.getAllStackTraces().forEach((thread, frames) -> {
             if (thread.getName().startsWith("dev-")) {
                 dump.append(thread.getName()).append(" ").append(thread.getState()).append('\n');
