@@ -113,6 +113,25 @@ class StartOrderTest {
     }
 
     @Test
+    void aStackOfTasksEndsByItselfWithZeroOnceTheyCompleted() throws Exception {
+        stack = TestStack.started(dir, """
+                [services.migrate]
+                command = "echo migrating"
+                task = true
+
+                [services.seed]
+                command = "echo seeding"
+                task = true
+                depends_on = { migrate = "completed" }
+                """);
+
+        assertEquals(0, stack.awaitTerminated(), stack.events::log);
+        assertEquals(ServiceState.COMPLETED, stack.state("migrate"));
+        assertEquals(ServiceState.COMPLETED, stack.state("seed"));
+        stack.assertNoLeftovers();
+    }
+
+    @Test
     void aFailingTaskFailsWithItsExitCodeAndOutput() throws Exception {
         stack = TestStack.started(dir, """
                 [services.seed]
