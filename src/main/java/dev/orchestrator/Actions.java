@@ -96,9 +96,12 @@ final class Actions {
         if (problem.isPresent()) {
             return problem.map(Failures::of);
         }
-        if (spec.config().port() instanceof PortSpec.Fixed && spec.port() != null && !platform.portFree(spec.port())) {
+        // Auto ports too: one was free when the plan chose it, but it is not reserved, and anything (an
+        // outgoing connection's ephemeral port, another program) may have taken it since.
+        if (spec.port() != null && !platform.portFree(spec.port())) {
             Optional<PortHolder> holder = platform.portHolder(spec.port());
-            return Optional.of(Failures.portInUse(spec.port(), holder.orElse(null)));
+            boolean auto = spec.config().port() instanceof PortSpec.Auto;
+            return Optional.of(Failures.portInUse(spec.port(), holder.orElse(null), auto));
         }
         return Optional.empty();
     }

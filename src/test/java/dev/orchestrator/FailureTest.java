@@ -58,6 +58,22 @@ class FailureTest {
     }
 
     @Test
+    void anAutoPortTakenAfterThePlanChoseItIsPortInUse() throws Exception {
+        stack = TestStack.of(dir, "[services.svc]\ncommand = %s\nport = \"auto\"\n".formatted(toml(UP)));
+        int chosen = stack.service("svc").port();
+        try (ServerSocket taker = new ServerSocket()) {
+            taker.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), chosen));
+
+            stack.orchestrator.start(java.util.Set.of());
+            var failed = stack.awaitTransition("svc", ServiceState.FAILED);
+
+            assertEquals(Failure.Kind.PORT_IN_USE, failed.failure().kind());
+            assertTrue(failed.failure().detail().contains("pid " + ProcessHandle.current().pid()),
+                    failed.failure().detail());
+        }
+    }
+
+    @Test
     void aMissingCommandIsCommandNotFound() throws Exception {
         var failed = failureOf("command = \"no-such-program-4711 --port 1\"\n");
 
