@@ -22,7 +22,31 @@ JAR="$ROOT/target/dev.jar"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/dev-bench.XXXXXX")
 PROJECT="$WORK/project"
 mkdir -p "$PROJECT"
-trap 'rm -rf "$WORK"' EXIT
+dev=
+
+# Pids of processes whose environment names this project: what dev started and nothing else.
+project_pids() {
+  local environ pid
+  for environ in /proc/[0-9]*/environ; do
+    if tr '\0' '\n' 2>/dev/null < "$environ" | grep -qx "DEV_PROJECT_ROOT=$PROJECT"; then
+      pid=${environ#/proc/}
+      echo "${pid%/environ}"
+    fi
+  done
+}
+
+# On any exit: stop a dev still running the way a user would (SIGTERM, so it stops its services), and
+# only then remove whatever it may have left.
+finish() {
+  if [ -n "$dev" ] && kill -0 "$dev" 2>/dev/null; then
+    kill -TERM "$dev" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$dev" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$dev" 2>/dev/null || true
+  fi
+  for pid in $(project_pids); do kill -KILL "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap finish EXIT
 
 cat > "$PROJECT/serve.pl" <<'PERL'
 use IO::Socket::INET;
@@ -43,16 +67,7 @@ PERL
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
-# Processes whose environment names this project: what dev started and nothing else.
-leftovers() {
-  local count=0 environ
-  for environ in /proc/[0-9]*/environ; do
-    if tr '\0' '\n' 2>/dev/null < "$environ" | grep -qx "DEV_PROJECT_ROOT=$PROJECT"; then
-      count=$((count + 1))
-    fi
-  done
-  echo "$count"
-}
+leftovers() { project_pids | wc -l; }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
@@ -76,7 +91,7 @@ for run in $(seq 1 "$RUNS"); do
   deadline=$(( $(now_ms) + 30000 ))
   until [ -s "$UPFILE" ]; do
     if [ "$(now_ms)" -gt "$deadline" ] || ! kill -0 "$dev" 2>/dev/null; then
-      echo "run $run: no 'stack is up' line" >&2; cat "$OUT" >&2; kill -KILL "$dev" 2>/dev/null || true; exit 1
+      echo "run $run: no 'stack is up' line" >&2; cat "$OUT" >&2; exit 1
     fi
     sleep 0.01
   done
