@@ -402,19 +402,24 @@ final class Decisions {
 
     private void advanceStart(ServiceRuntime rt) {
         List<String> waitingFor = new ArrayList<>();
-        for (Map.Entry<String, Condition> dep : rt.spec.config().dependsOn().entrySet()) {
+        for (Map.Entry<String, Condition> dep : startConditions(rt).entrySet()) {
             ServiceRuntime d = services.get(dep.getKey());
             if (d == null) {
                 continue; // not part of this run (--no-deps, or started separately)
             }
             boolean failed = d.state == ServiceState.FAILED || d.state == ServiceState.SKIPPED;
-            if (failed && !d.optional()) {
+            boolean bound = d.name().equals(rt.spec.config().bindsTo());
+            if (failed && (!d.optional() || bound)) {
                 rt.failure = Failures.dependencyFailed(d.name());
                 setState(rt, ServiceState.SKIPPED, rt.failure);
                 onServiceDown(rt);
                 return;
             }
-            if (!failed && !satisfied(dep.getValue(), d)) {
+            if (d.stopWanted || d.startAfterStop) {
+                // Being stopped or restarted: starting now would only have to stop again (and
+                // would hold the dependency's stop, which waits for its dependents).
+                waitingFor.add(d.name() + (d.startAfterStop ? " restart" : " stop"));
+            } else if (!failed && !satisfied(dep.getValue(), d)) {
                 waitingFor.add(d.name() + " " + dep.getValue().keyword());
             }
         }
@@ -424,6 +429,20 @@ final class Decisions {
             rt.waitingFor = waitingFor;
             setState(rt, ServiceState.WAITING, null);
         }
+    }
+
+    /**
+     * What a service waits for before it starts: its depends_on, plus its binds_to target, which it
+     * follows like a shorthand dependency (healthy when the target has a check, else started).
+     */
+    private Map<String, Condition> startConditions(ServiceRuntime rt) {
+        String target = rt.spec.config().bindsTo();
+        if (target == null || rt.spec.config().dependsOn().containsKey(target) || !services.containsKey(target)) {
+            return rt.spec.config().dependsOn();
+        }
+        Map<String, Condition> all = new java.util.LinkedHashMap<>(rt.spec.config().dependsOn());
+        all.put(target, services.get(target).spec.config().hasHealthCheck() ? Condition.HEALTHY : Condition.STARTED);
+        return all;
     }
 
     /**

@@ -180,4 +180,23 @@ class StartOrderTest {
         assertTrue(stack.orchestrator.snapshot().allUp());
         stack.assertStopsCleanly();
     }
+
+    @Test
+    void aBoundServiceStartsAfterItsTargetIsHealthy() throws Exception {
+        stack = TestStack.started(dir, """
+                [services.tunnel]
+                command = %s
+                binds_to = "web"
+                health = %s
+
+                [services.web]
+                command = "sleep 0.3; echo up; exec sleep 600"
+                health = %s
+                """.formatted(toml(UP), UP_CHECK, UP_CHECK));
+        ServiceSnapshot web = stack.awaitState("web", ServiceState.HEALTHY);
+        ServiceSnapshot tunnel = stack.awaitState("tunnel", ServiceState.HEALTHY);
+        assertTrue(!tunnel.startedAt().isBefore(web.since()),
+                "tunnel waited for web to be healthy: " + stack.events.log());
+        stack.assertStopsCleanly();
+    }
 }

@@ -320,6 +320,47 @@ class StopTest {
         stack.assertStopsCleanly();
     }
 
+    /** web stops at once, worker takes half a second: web must not come back while api still waits. */
+    @Test
+    void aRestartedDependencyIsUpAgainBeforeItsDependentsStart() throws Exception {
+        stack = TestStack.started(dir, """
+                [services.db]
+                command = %s
+                health = %s
+
+                [services.api]
+                command = %s
+                depends_on = ["db"]
+                health = %s
+
+                [services.web]
+                command = %s
+                depends_on = ["api"]
+                health = %s
+
+                [services.worker]
+                command = %s
+                depends_on = ["api"]
+                health = %s
+                """.formatted(toml(UP), UP_CHECK, toml(UP), UP_CHECK, toml(UP), UP_CHECK,
+                toml(Sh.slowStoppingService(dir.resolve("worker"), "0.5")), UP_CHECK));
+        stack.awaitState("web", ServiceState.HEALTHY);
+        stack.awaitState("worker", ServiceState.HEALTHY);
+        long apiPid = stack.service("api").pid();
+
+        stack.await(stack.orchestrator.restart(Set.of("api")));
+
+        ServiceSnapshot api = stack.service("api");
+        ServiceSnapshot web = stack.service("web");
+        assertEquals(ServiceState.HEALTHY, api.state(), stack.events::log);
+        assertEquals(ServiceState.HEALTHY, web.state(), stack.events::log);
+        assertTrue(api.pid() != apiPid, "api was restarted, not only its dependents: " + stack.events.log());
+        assertFalse(dev.testing.Processes.alive(apiPid), "the old api is gone");
+        assertTrue(!web.startedAt().isBefore(api.since()),
+                "web started after the new api was healthy: " + stack.events.log());
+        stack.assertStopsCleanly();
+    }
+
     @Test
     void aBoundServiceIsStoppedWhenItsTargetFails() throws Exception {
         stack = TestStack.started(dir, """
