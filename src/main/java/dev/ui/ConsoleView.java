@@ -2,7 +2,10 @@ package dev.ui;
 
 import dev.logs.LogRecord;
 import dev.orchestrator.StackSnapshot;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +26,7 @@ public final class ConsoleView implements View {
     private final Ansi ansi;
     private final ConsoleLines lines;
     private final PrintQueue queue = new PrintQueue(MAX_PENDING_LINES);
+    private final java.util.Map<String, byte[]> prefixBytes = new java.util.HashMap<>();
     private final Thread printer;
     private final Instant began;
     private final Clock clock;
@@ -85,39 +89,50 @@ public final class ConsoleView implements View {
 
     /**
      * Writes what is queued in batches, with one write and one flush per batch: a syscall per line
-     * would make the terminal (or the pipe) the bottleneck of a chatty service.
+     * would make the terminal (or the pipe) the bottleneck of a chatty service. Lines are encoded
+     * into the batch one by one against a cached encoded prefix: concatenating an ASCII line to the
+     * non-Latin-1 {@code │} would inflate every line to UTF-16 and back, which under a flood costs a
+     * core that capture needs.
      */
     private void print() {
-        StringBuilder batch = new StringBuilder(64 * 1024);
+        ByteArrayOutputStream batch = new ByteArrayOutputStream(256 * 1024);
         try {
             while (!closed || !queue.isEmpty()) {
                 PrintQueue.Item item = queue.poll(Duration.ofMillis(100));
                 int n = 0;
                 while (item != null) {
                     append(batch, item);
-                    item = ++n < 4096 && batch.length() < 256 * 1024 ? queue.poll(Duration.ZERO) : null;
+                    item = ++n < 4096 && batch.size() < 256 * 1024 ? queue.poll(Duration.ZERO) : null;
                 }
-                if (batch.length() > 0) {
-                    out.print(batch);
+                if (batch.size() > 0) {
+                    batch.writeTo(out);
                     out.flush();
-                    batch.setLength(0);
+                    batch.reset();
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // PrintStream never throws; a ByteArrayOutputStream cannot fail
         } finally {
             out.flush();
         }
     }
 
-    private void append(StringBuilder batch, PrintQueue.Item item) {
+    private void append(ByteArrayOutputStream batch, PrintQueue.Item item) {
         if (item instanceof PrintQueue.Item.ServiceLine l) {
-            batch.append(lines.serviceLine(l.service(), serviceText(l.raw()))).append('\n');
+            batch.writeBytes(prefixBytes.computeIfAbsent(l.service(),
+                    s -> lines.prefix(s).getBytes(StandardCharsets.UTF_8)));
+            batch.writeBytes(serviceText(l.raw()).getBytes(StandardCharsets.UTF_8));
         } else if (item instanceof PrintQueue.Item.DevLine l) {
-            batch.append(l.text()).append('\n');
+            batch.writeBytes(l.text().getBytes(StandardCharsets.UTF_8));
         } else if (item instanceof PrintQueue.Item.Skipped s) {
-            batch.append(lines.devLine(ansi.yellow(PrintQueue.skippedMessage(s.lines())))).append('\n');
+            batch.writeBytes(lines.devLine(ansi.yellow(PrintQueue.skippedMessage(s.lines())))
+                    .getBytes(StandardCharsets.UTF_8));
+        } else {
+            return;
         }
+        batch.write('\n');
     }
 
     /** Flushes what is queued (bounded) and stops the printer. */
