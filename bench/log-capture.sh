@@ -10,7 +10,9 @@
 #   writer       pump -> LogWriter (default); service = pump -> ServiceLog (file + tail + console queue)
 #
 # Builds only the classes it needs (mvn test-compile). The files are written under $TMPDIR
-# (default /tmp): point it at the disk you care about. Run by hand; not part of the test suite.
+# (default /tmp): point it at the disk you care about. Run by hand or by bench/run.sh; not part of
+# the test suite. DEV_BENCH_JAVA_OPTS: extra JVM options, e.g. the orchestrator's
+# "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" to measure capture with the JIT it really runs with.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -26,4 +28,5 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/dev-log-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-java -cp target/classes:target/test-classes dev.logs.LogCaptureBench "$work" "$bytes" "$line" "$runs" "$sink"
+# shellcheck disable=SC2086 # options are split on whitespace on purpose
+java ${DEV_BENCH_JAVA_OPTS:-} -cp target/classes:target/test-classes dev.logs.LogCaptureBench "$work" "$bytes" "$line" "$runs" "$sink"

@@ -28,29 +28,33 @@ final class DetachedStart {
     private final CliContext context;
     private final Ansi ansi;
     private final RunDirectory run;
+    private final ProcessPlatform platform;
 
     DetachedStart(CliContext context, Ansi ansi, RunDirectory run, ProcessPlatform platform) {
         this.context = context;
         this.ansi = ansi;
         this.run = run;
+        this.platform = platform;
     }
 
     int launch(String project, List<String> devArguments, boolean waitUntilUp, Duration waitTimeout) throws Exception {
         Files.createDirectories(run.root());
         Path log = run.root().resolve("orchestrator.log");
         long logStart = Files.exists(log) ? Files.size(log) : 0;
-        Process child = spawn(devArguments, log);
-        Optional<LockInfo> owner = awaitControlSocket(child);
+        Optional<ProcessHandle> started = spawn(devArguments, log);
+        Optional<LockInfo> owner = started.isPresent() ? awaitControlSocket(started.get()) : Optional.empty();
         if (owner.isEmpty()) {
-            int code = child.isAlive() ? ExitCode.FAILED : child.exitValue();
-            Optional<LockInfo> winner = code == ExitCode.ALREADY_RUNNING ? readLock() : Optional.empty();
+            Optional<LockInfo> winner = readLock().filter(l -> started.map(c -> c.pid() != l.pid()).orElse(true)
+                    && platform.matches(l.identity()));
             if (winner.isPresent()) {
                 throw ForegroundRun.alreadyRunning(winner.get()); // lost a race with another start
             }
+            started.ifPresent(ProcessHandle::destroy); // alive but never ready: do not leave it behind
             context.err().println(ansi.red("error:") + " the background orchestrator did not start; its output:");
             tail(newLines(log, logStart), 20).forEach(l -> context.err().println("  " + l));
-            return code == 0 ? ExitCode.FAILED : code;
+            return ExitCode.FAILED;
         }
+        ProcessHandle child = started.get();
         // What it did before it was ready, such as reaping a previous run's leftovers, is news to the user.
         noticesBeforeBanner(newLines(log, logStart), project).forEach(context.out()::println);
         context.out().println(ansi.bold("dev") + " started in the background (orchestrator pid " + child.pid() + ")");
@@ -61,20 +65,52 @@ final class DetachedStart {
         return new StackWaiter(context, ansi).await(owner.get(), waitTimeout);
     }
 
-    private Process spawn(List<String> devArguments, Path log) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> argv = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    /**
+     * Starts the orchestrator in its own session as a process that is not this one's child (so this JVM's
+     * exit does not wait on it; see {@link ProcessPlatform#detachedInNewSession}), its output appended to
+     * {@code log}. Empty when it could not be started or died at once.
+     */
+    private Optional<ProcessHandle> spawn(List<String> devArguments, Path log) throws IOException {
+        List<String> argv = new ArrayList<>(devCommand(context.env()));
         argv.addAll(devArguments);
-        ProcessBuilder pb = new ProcessBuilder(ProcessPlatform.inNewSession(argv));
+        ProcessBuilder pb = new ProcessBuilder(ProcessPlatform.detachedInNewSession(argv, log));
         pb.directory(run.projectRoot().toFile());
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        pb.redirectErrorStream(true);
+        pb.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().clear();
         pb.environment().putAll(context.env());
         pb.environment().remove("DEV_STDOUT_TTY");
-        return pb.start();
+        Process starter = pb.start();
+        String printed = new String(starter.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+        try {
+            if (!starter.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                starter.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            return ProcessHandle.of(Long.parseLong(printed));
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // the starter failed; what it said is in the log
+        }
+    }
+
+    /**
+     * How to run dev again: through the launcher that started this process when there is one
+     * ({@code DEV_LAUNCHER}, exported by bin/dev), so the orchestrator gets the same JVM options and
+     * class-data-sharing archive as the command that launched it — without them the JVM loads and
+     * verifies every class from the jar, which made {@code dev start -d} about half a second
+     * slower. Otherwise (tests, {@code java -jar}) this JVM's java and class path.
+     */
+    static List<String> devCommand(java.util.Map<String, String> env) {
+        String launcher = env.get("DEV_LAUNCHER");
+        if (launcher != null && !launcher.isEmpty() && Files.isExecutable(Path.of(launcher))) {
+            return List.of(launcher);
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName());
     }
 
     /**
@@ -82,7 +118,7 @@ final class DetachedStart {
      * first (before a stale run is reaped), and a {@code dev status} or {@code --wait} right after this
      * returns must find the socket listening.
      */
-    private Optional<LockInfo> awaitControlSocket(Process child) throws InterruptedException {
+    private Optional<LockInfo> awaitControlSocket(ProcessHandle child) throws InterruptedException {
         long deadline = System.nanoTime() + LOCK_DEADLINE.toNanos();
         while (System.nanoTime() < deadline) {
             Optional<LockInfo> info = readLock();

@@ -9,15 +9,16 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** The root command: global options (SPEC §1) shared by every subcommand. */
+/**
+ * The root command: global options (SPEC §1) shared by every subcommand. The subcommands are
+ * registered by {@link Main} from {@link CommandTree#SUBCOMMANDS}, only those a run needs.
+ */
 @Command(name = "dev",
         mixinStandardHelpOptions = true,
         versionProvider = DevCommand.VersionProvider.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
         description = "Run your project's whole local development stack from one dev.toml.",
-        subcommands = {StartCommand.class, StopCommand.class, RestartCommand.class, StatusCommand.class, LogsCommand.class,
-            CheckCommand.class, EnvCommand.class, InitCommand.class, CompletionCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0    success",

@@ -18,28 +18,43 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        java.util.Set<String> subcommands = CommandTree.needed(args);
+        if (subcommands.size() == 1) {
+            Preload.startInBackground(); // not for --version (no subcommand) or help (all of them)
+        }
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
                 StandardCharsets.UTF_8);
         Map<String, String> env = System.getenv();
         Path cwd = Path.of("").toAbsolutePath();
-        int code = run(new CliContext(out, err, env, cwd, dev.ui.Terminals.stdoutIsTerminal(env)), args);
+        int code = commandLine(new CliContext(out, err, env, cwd, dev.ui.Terminals.stdoutIsTerminal(env)), subcommands)
+                .execute(args);
         out.flush();
         err.flush();
         System.exit(code);
     }
 
     public static int run(CliContext context, String... args) {
-        CommandLine cli = commandLine(context);
+        CommandLine cli = commandLine(context, CommandTree.needed(args));
         return cli.execute(args);
     }
 
     /** The whole picocli tree wired to a context; also used by completion and man page generators. */
     public static CommandLine commandLine(CliContext context) {
+        return commandLine(context, CommandTree.SUBCOMMANDS.keySet());
+    }
+
+    /** The tree with only the named subcommands registered (see {@link CommandTree} for why). */
+    private static CommandLine commandLine(CliContext context, java.util.Set<String> subcommands) {
         DevCommand root = new DevCommand();
         root.context = context;
         CommandLine cli = new CommandLine(root);
+        CommandTree.SUBCOMMANDS.forEach((name, type) -> {
+            if (subcommands.contains(name)) {
+                cli.addSubcommand(name, type);
+            }
+        });
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(new PrintWriter(context.out(), true));
         cli.setErr(new PrintWriter(context.err(), true));

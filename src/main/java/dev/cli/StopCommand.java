@@ -52,7 +52,7 @@ final class StopCommand extends ConfigCommand {
             return ExitCode.OK;
         }
         if (found.liveness() == RunInspector.Liveness.ALIVE && found.lock().isPresent()) {
-            Optional<Integer> answered = askOrchestrator(found.lock().get(), grace);
+            Optional<Integer> answered = askOrchestrator(found.lock().get(), grace, run);
             if (answered.isPresent()) {
                 return answered.get();
             }
@@ -82,7 +82,7 @@ final class StopCommand extends ConfigCommand {
     }
 
     /** @return the exit code, or empty when the orchestrator did not answer in time (hung) */
-    private Optional<Integer> askOrchestrator(LockInfo owner, Duration grace) throws IOException {
+    private Optional<Integer> askOrchestrator(LockInfo owner, Duration grace, RunDirectory run) throws IOException {
         try (ControlClient client = ControlClient.connect(owner.socket())) {
             if (client.request(ControlProtocol.request("status"), RunInspector.ANSWER_TIMEOUT) == null) {
                 return Optional.empty();
@@ -109,10 +109,23 @@ final class StopCommand extends ConfigCommand {
         } catch (java.net.ConnectException | java.nio.file.NoSuchFileException e) {
             return Optional.empty(); // alive but no socket: treat like hung
         } catch (java.io.EOFException e) {
-            awaitExit(owner); // it stopped and exited while answering
-            out().println("stopped the stack");
-            return Optional.of(ExitCode.OK);
+            // It hung up without answering: it exited after stopping everything, or it died on the way (killed,
+            // out of memory) and left services running. Only the run directory can tell which.
+            awaitExit(owner);
+            return Optional.of(afterHangUp(run, grace));
         }
+    }
+
+    /** After the orchestrator hung up mid-request: done if it cleaned up, else stop what it left behind. */
+    private int afterHangUp(RunDirectory run, Duration grace) throws IOException {
+        ProcessPlatform platform = ProcessPlatform.current();
+        RunInspector.Found found = RunInspector.inspect(run, platform);
+        if (found.liveness() != RunInspector.Liveness.DEAD) {
+            out().println("stopped the stack");
+            return ExitCode.OK;
+        }
+        out().println(ansi().yellow("the orchestrator died while stopping;") + " stopping what it left directly");
+        return reap(found, grace, run, platform);
     }
 
     /** A whole-stack stop returns once the orchestrator released the lock, so 'dev start' works at once. */

@@ -63,6 +63,16 @@ final class ProjectReader {
      * {@code env_file} of the project or a service. Without the key, a project reads {@code .env}
      * if it exists (not required); a service reads none. An explicit file is required.
      */
+    /** Whether {@code text} can name a file at all (no NUL, no unpaired surrogate). */
+    private static boolean isPath(String text) {
+        try {
+            java.nio.file.Path.of(text);
+            return true;
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
+    }
+
     static List<ProjectConfig.EnvFileRef> envFiles(Fields fields, ObjectNode t, KeyPath path, boolean service) {
         List<ProjectConfig.EnvFileRef> refs = new ArrayList<>();
         if (!t.has("env_file")) {
@@ -75,6 +85,10 @@ final class ProjectReader {
         fields.stringOrList(t.get("env_file"), p).ifPresent(list -> list.forEach(s -> {
             if (s.value().isBlank()) {
                 fields.problems().atValue(s.path(), ConfigError.Kind.INVALID_VALUE, "`" + s.path() + "` is empty",
+                        "name a file relative to the project root, e.g. \".env.local\"");
+            } else if (!isPath(s.value())) {
+                fields.problems().atValue(s.path(), ConfigError.Kind.INVALID_VALUE, "`" + s.path() + "` is not a usable "
+                        + "file name (it contains a NUL character or an invalid character escape)",
                         "name a file relative to the project root, e.g. \".env.local\"");
             } else {
                 refs.add(new ProjectConfig.EnvFileRef(s.value(), true, fields.problems().sources().value(s.path())));

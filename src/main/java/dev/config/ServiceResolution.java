@@ -72,13 +72,28 @@ final class ServiceResolution {
         String command = interpolate(s.command(), base.key("command"), scope);
         String stopCommand = s.stopCommand() == null ? null : interpolate(s.stopCommand(), base.key("stop_command"), scope);
         Path root = project.root();
-        Path cwd = s.cwd() == null ? root : root.resolve(interpolate(s.cwd(), base.key("cwd"), scope)).normalize();
+        Path cwd = s.cwd() == null ? root : directory(root, interpolate(s.cwd(), base.key("cwd"), scope), base.key("cwd"));
         HealthCheck health = new HealthResolution(problems, (template, where) -> {
             Interpolator.Expansion e = Interpolator.expand(template, where.toString(), scope);
             report(e, where);
             return e.ok() ? e.value() : null;
         }).resolve(s.health(), base.key("health"), port);
         return new ResolvedService(s, command, cwd, port, env, health, stopCommand);
+    }
+
+    /**
+     * {@code cwd} resolved against the root; a value no file system can name (a NUL character or an unpaired
+     * surrogate, which TOML escapes can produce) is reported at the key and the root stands in for it.
+     */
+    private Path directory(Path root, String cwd, KeyPath where) {
+        try {
+            return root.resolve(cwd).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            problems.atValue(where, ConfigError.Kind.INVALID_VALUE, "`" + where + "` is not a usable directory name "
+                    + "(it contains a NUL character or an invalid character escape)", "write the directory as plain text, "
+                    + "relative to the project root, e.g. \"backend\"");
+            return root;
+        }
     }
 
     /** What dev itself exports to every child; wins over every layer the user wrote. */

@@ -33,6 +33,10 @@ final class TomlLocator {
     private final Set<KeyPath> headers = new HashSet<>();
     private Redefinition redefinition;
     private int pos;
+    /** Arrays and inline tables entered and not yet left. */
+    private int depth;
+    /** Deeper than this, values are skipped, not located (see {@link #skipNested}). */
+    private static final int MAX_DEPTH = 64;
 
     private TomlLocator(String src, Path file) {
         this.src = src;
@@ -231,13 +235,49 @@ final class TomlLocator {
         char c = peek();
         if (c == '"' || c == '\'') {
             skipString(c);
-        } else if (c == '[') {
-            array(path);
-        } else if (c == '{') {
-            inlineTable(path);
+        } else if ((c == '[' || c == '{') && depth >= MAX_DEPTH) {
+            skipNested();
+        } else if (c == '[' || c == '{') {
+            depth++;
+            try {
+                if (c == '[') {
+                    array(path);
+                } else {
+                    inlineTable(path);
+                }
+            } finally {
+                depth--;
+            }
         } else {
             bareValue();
         }
+    }
+
+    /**
+     * Skips an array or inline table without recording positions inside it, iteratively. Used below
+     * {@link #MAX_DEPTH}: no key of dev.toml is nested that deep, and following such nesting
+     * recursively overflowed the stack (a file nested 5,000 levels deep crashed the loader).
+     */
+    private void skipNested() {
+        int open = 0;
+        while (!eof()) {
+            char c = peek();
+            if (c == '"' || c == '\'') {
+                skipString(c);
+                continue;
+            }
+            if (c == '#') {
+                skipComment();
+                continue;
+            }
+            pos++;
+            if (c == '[' || c == '{') {
+                open++;
+            } else if ((c == ']' || c == '}') && --open == 0) {
+                return;
+            }
+        }
+        throw new Unexpected();
     }
 
     private void array(KeyPath path) {

@@ -123,4 +123,23 @@ public interface ProcessPlatform {
         full.addAll(argv);
         return full;
     }
+
+    /**
+     * The argv that starts {@code argv} in a new session as a process that is <em>not</em> the caller's child:
+     * it prints the new process's pid on stdout and exits at once, leaving {@code argv} running with stdin
+     * from /dev/null and stdout and stderr appended to {@code output}. For a JVM that starts a long-lived
+     * process and then exits: a child it spawned itself would keep the JDK's reaper thread blocked in
+     * waitpid(2), and the JVM's exit waits up to 300 ms for threads in native code.
+     *
+     * @throws IllegalStateException when neither setsid nor perl is installed
+     */
+    static List<String> detachedInNewSession(List<String> argv, java.nio.file.Path output) {
+        SessionLauncher launcher = SessionLauncher.detect()
+                .orElseThrow(() -> new IllegalStateException("neither setsid nor perl is installed"));
+        List<String> full = new java.util.ArrayList<>(launcher.forkingPrefix());
+        full.addAll(List.of("/bin/sh", "-c", "out=$1; shift; echo \"$$\"; exec \"$@\" </dev/null >>\"$out\" 2>&1",
+                "dev-detach", output.toString()));
+        full.addAll(argv);
+        return full;
+    }
 }

@@ -18,20 +18,30 @@ import java.util.Optional;
  *
  * @param prefix the argv that precedes {@code /bin/sh -c COMMAND}
  */
-record SessionLauncher(List<String> prefix) {
+record SessionLauncher(List<String> prefix, List<String> forkingPrefix) {
     private static final String PERL_SCRIPT = "POSIX::setsid() or die \"dev: setsid: $!\\n\"; "
             + "exec { $ARGV[0] } @ARGV or die \"dev: exec $ARGV[0]: $!\\n\"";
+    /** The same, in a forked child while the parent exits at once: {@code setsid -f} for perl. */
+    private static final String PERL_FORKING_SCRIPT = "defined(my $child = fork) or die \"dev: fork: $!\\n\"; "
+            + "exit 0 if $child; " + PERL_SCRIPT;
 
+    /**
+     * @param prefix        runs the command in a new session, in place (same pid)
+     * @param forkingPrefix runs it in a new session in a forked child and exits at once, so the command is not
+     *                      the caller's child ({@link ProcessPlatform#detachedInNewSession})
+     */
     SessionLauncher {
         prefix = List.copyOf(prefix);
+        forkingPrefix = List.copyOf(forkingPrefix);
     }
 
     static SessionLauncher setsid(Path setsidBinary) {
-        return new SessionLauncher(List.of(setsidBinary.toString()));
+        return new SessionLauncher(List.of(setsidBinary.toString()), List.of(setsidBinary.toString(), "--fork"));
     }
 
     static SessionLauncher perl(Path perlBinary) {
-        return new SessionLauncher(List.of(perlBinary.toString(), "-MPOSIX", "-e", PERL_SCRIPT));
+        return new SessionLauncher(List.of(perlBinary.toString(), "-MPOSIX", "-e", PERL_SCRIPT),
+                List.of(perlBinary.toString(), "-MPOSIX", "-e", PERL_FORKING_SCRIPT));
     }
 
     /** setsid(1) where it exists, else perl; empty when neither is installed (spawn then reports it). */
