@@ -191,7 +191,7 @@ complete -c dev -n "__dev_in 'restart'" -a '(__dev_service_names)' -d 'Services 
 complete -c dev -n "__dev_in 'status'" -s f -l file -r -F -d 'Config file'
 complete -c dev -n "__dev_in 'status'" -l json -d 'Machine-readable output'
 complete -c dev -n "__dev_in 'status'" -s q -l quiet -d 'Print nothing; the exit code tells'
-complete -c dev -n "__dev_in 'status'" -s w -l watch -d 'Redraw on every change until interrupted'
+complete -c dev -n "__dev_in 'status'" -s w -l watch -d 'Follow every change: on a terminal a live status; elsewhere the table, then one line per state change'
 complete -c dev -n "__dev_in 'status'" -s h -l help -d 'Show this help message and exit'
 complete -c dev -n "__dev_in 'status'" -s V -l version -d 'Print version information and exit'
 complete -c dev -n "__dev_in 'status'" -s C -x -a '(__fish_complete_directories)' -d 'Run as if dev was started in DIR'

@@ -7,6 +7,7 @@ import dev.config.Signal;
 import dev.health.ProbeContext;
 import dev.health.ProbeResult;
 import dev.health.Probes;
+import dev.logs.LineSink;
 import dev.logs.LogRecord;
 import dev.logs.OutputPump;
 import dev.process.GroupStopper;
@@ -25,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,6 +47,7 @@ final class Actions {
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
     private final Consumer<Event> post;
+    private final Set<StopInProgress> stopsInProgress = ConcurrentHashMap.newKeySet();
 
     Actions(ProcessPlatform platform, ExecutorService workers, ScheduledExecutorService timers, Consumer<Event> post) {
         this.platform = platform;
@@ -73,8 +76,9 @@ final class Actions {
             }
             router.marker("started: pid " + p.pid() + ", " + spec.command());
             post.accept(new Event.Spawned(spec.name(), generation, p));
-            OutputPump out = OutputPump.start(spec.name() + "-out", p.stdout(), LogRecord.Stream.OUT, router);
-            OutputPump err = OutputPump.start(spec.name() + "-err", p.stderr(), LogRecord.Stream.ERR, router);
+            LineSink sink = router.sink(generation);
+            OutputPump out = OutputPump.start(spec.name() + "-out", p.stdout(), LogRecord.Stream.OUT, sink);
+            OutputPump err = OutputPump.start(spec.name() + "-err", p.stderr(), LogRecord.Stream.ERR, sink);
             p.process().onExit().thenAcceptAsync(done -> {
                 try {
                     out.awaitEnd(DRAIN);
@@ -92,9 +96,12 @@ final class Actions {
         if (problem.isPresent()) {
             return problem.map(Failures::of);
         }
-        if (spec.config().port() instanceof PortSpec.Fixed && spec.port() != null && !platform.portFree(spec.port())) {
+        // Auto ports too: one was free when the plan chose it, but it is not reserved, and anything (an
+        // outgoing connection's ephemeral port, another program) may have taken it since.
+        if (spec.port() != null && !platform.portFree(spec.port())) {
             Optional<PortHolder> holder = platform.portHolder(spec.port());
-            return Optional.of(Failures.portInUse(spec.port(), holder.orElse(null)));
+            boolean auto = spec.config().port() instanceof PortSpec.Auto;
+            return Optional.of(Failures.portInUse(spec.port(), holder.orElse(null), auto));
         }
         return Optional.empty();
     }
@@ -108,13 +115,60 @@ final class Actions {
 
     /** Graceful stop of one group: stop_command or signal, grace, SIGKILL, verify empty. */
     void stop(String service, int generation, long pgid, Signal signal, Duration grace, ResolvedService spec) {
+        StopInProgress stop = new StopInProgress();
+        stopsInProgress.add(stop); // before the worker runs, so a hurry right now is not missed
         run(() -> {
-            StopOutcome outcome = spec.stopCommand() != null
-                    ? STOPPER.stopWithCommand(spec.stopCommand(), spec.cwd(), spec.environment(), pgid, grace,
-                            platform)
-                    : STOPPER.stop(pgid, signal, grace, platform);
+            stop.begin();
+            StopOutcome outcome;
+            try {
+                outcome = spec.stopCommand() != null
+                        ? STOPPER.stopWithCommand(spec.stopCommand(), spec.cwd(), spec.environment(), pgid, grace,
+                                platform)
+                        : STOPPER.stop(pgid, signal, grace, platform);
+            } finally {
+                stopsInProgress.remove(stop);
+                stop.finish();
+            }
             post.accept(new Event.StopFinished(service, generation, outcome));
         });
+    }
+
+    /**
+     * Cuts the grace of every stop in progress short (a forced stop): an interrupted {@link GroupStopper}
+     * SIGKILLs the group, and a stop command with it, at once.
+     */
+    void hurryStops() {
+        stopsInProgress.forEach(StopInProgress::interrupt);
+    }
+
+    /**
+     * The worker thread running one stop. Interrupting and finishing exclude each other, so an interrupt
+     * meant for this stop never leaks into the next task the pooled thread runs; a hurry that comes before
+     * the worker began is remembered and applied when it begins.
+     */
+    private static final class StopInProgress {
+        private Thread thread;
+        private boolean hurried;
+        private boolean finished;
+
+        synchronized void begin() {
+            thread = Thread.currentThread();
+            if (hurried) {
+                thread.interrupt();
+            }
+        }
+
+        synchronized void interrupt() {
+            hurried = true;
+            if (thread != null && !finished) {
+                thread.interrupt();
+            }
+        }
+
+        synchronized void finish() {
+            finished = true;
+            Thread.interrupted(); // clears a hurry that arrived as the stop was ending anyway
+        }
     }
 
     /** After a leader exits, members it left in its group are stopped too (a short grace). */
@@ -149,14 +203,11 @@ final class Actions {
             for (String service : keepDetached) {
                 platform.processesWithEnv("DEV_SERVICE", service).forEach(p -> keep.add(p.pid()));
             }
+            List<ProcessInfo> escaped = platform.processesWithEnv(Markers.RUN_ID, runId).stream()
+                    .filter(p -> !keep.contains(p.pid()) && p.pid() != ProcessHandle.current().pid()).toList();
             List<String> reaped = new ArrayList<>();
-            for (ProcessInfo p : platform.processesWithEnv(Markers.RUN_ID, runId)) {
-                if (keep.contains(p.pid()) || p.pid() == ProcessHandle.current().pid()) {
-                    continue;
-                }
-                if (Reaping.stopProcess(platform, p, grace)) {
-                    reaped.add(p.pid() + " (" + p.commandLine() + ")");
-                }
+            for (ProcessInfo p : Reaping.stopAll(platform, escaped, grace)) {
+                reaped.add(p.pid() + " (" + p.commandLine() + ")");
             }
             post.accept(new Event.SweepFinished(reaped));
         });

@@ -1,23 +1,19 @@
 package dev.orchestrator;
 
 import dev.config.Condition;
-import dev.config.HealthCheck;
+import dev.config.Durations;
 import dev.config.RestartPolicy;
 import dev.config.Signal;
-import dev.health.HealthTracker;
-import dev.health.LogMatcher;
-import dev.health.ProbeContext;
-import dev.health.ReadinessBackoff;
 import dev.plan.DependencyGraph;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * The state machine. Every method runs on the event-loop thread: it reads an event, changes
@@ -28,17 +24,22 @@ import java.util.concurrent.CompletableFuture;
 final class Decisions {
     /** Grace for group members a leader left behind when it exited on its own. */
     private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(1);
+    /** Grace for escaped processes found by the run marker at the end, unless a stop named its own. */
+    private static final Duration ESCAPED_GRACE = Duration.ofSeconds(2);
     private static final int FAILURE_LINES = 20;
 
     private final Map<String, ServiceRuntime> services;
-    private final DependencyGraph graph;
     private final Actions actions;
     private final Orchestrator.Options options;
     private final OrchestratorListener listener;
     private final Clock clock;
     private final Runnable publish;
-    private final java.util.function.Consumer<Event> post;
-    private final List<Waiter> waiters = new ArrayList<>();
+    private final Consumer<Event> post;
+    private final StopOrder stopOrder;
+    private final Waiters waiters = new Waiters();
+    private final HealthChecks health;
+    /** Services failing while alive (a health timeout): shown FAILED with this once their stop is done. */
+    private final Map<String, Failure> failAfterStop = new HashMap<>();
 
     private boolean startRequested;
     private boolean shuttingDown;
@@ -46,26 +47,22 @@ final class Decisions {
     private boolean finished;
     private boolean forcedOrIncomplete;
     private boolean aborted;
+    /** Everything settled without a stop request: the run is over because nothing is left to run. */
+    private boolean endedByItself;
     private Duration graceOverride;
-
-    /** A caller waiting for a set of services to reach a condition. */
-    private record Waiter(Set<String> services, WaitFor kind, CompletableFuture<Void> done) {
-    }
-
-    /** STARTED: each service is up or settled. STOPPED: each is settled with no stop pending. */
-    private enum WaitFor { STARTED, STOPPED }
 
     Decisions(Map<String, ServiceRuntime> services, DependencyGraph graph, Actions actions,
               Orchestrator.Options options, OrchestratorListener listener, Clock clock, Runnable publish,
-              java.util.function.Consumer<Event> post) {
+              Consumer<Event> post) {
         this.post = post;
         this.services = services;
-        this.graph = graph;
+        this.stopOrder = new StopOrder(services, graph);
         this.actions = actions;
         this.options = options;
         this.listener = listener;
         this.clock = clock;
         this.publish = publish;
+        this.health = new HealthChecks(actions, clock, (rt, state) -> setState(rt, state, null), this::failAndStop);
     }
 
     boolean finished() {
@@ -76,14 +73,23 @@ final class Decisions {
         return shuttingDown;
     }
 
+    /**
+     * 1 when the run was aborted, something could not be stopped, or the run ended by itself (nothing left
+     * to run) with a required service failed or skipped; 0 after a clean stop.
+     */
     int exitCode() {
-        return aborted || forcedOrIncomplete ? 1 : 0;
+        return aborted || forcedOrIncomplete || (endedByItself && requiredFailed()) ? 1 : 0;
+    }
+
+    private boolean requiredFailed() {
+        return services.values().stream().anyMatch(rt -> !rt.optional()
+                && (rt.state == ServiceState.FAILED || rt.state == ServiceState.SKIPPED));
     }
 
     void handle(Event event) {
         if (event instanceof Event.StartRequested e) {
             startRequested = true;
-            waiters.add(new Waiter(e.services(), WaitFor.STARTED, e.done()));
+            waiters.add(e.services(), Waiters.Goal.STARTED, e.done());
         } else if (event instanceof Event.Spawned e) {
             onSpawned(e);
         } else if (event instanceof Event.SpawnFailed e) {
@@ -94,12 +100,14 @@ final class Decisions {
         } else if (event instanceof Event.Exited e) {
             onExited(e);
         } else if (event instanceof Event.ProbeDone e) {
-            onProbe(e);
+            ServiceRuntime rt = current(e.service(), e.generation());
+            if (rt != null) {
+                health.onProbe(rt, e.result());
+            }
         } else if (event instanceof Event.LogMatched e) {
             ServiceRuntime rt = current(e.service(), e.generation());
-            if (rt != null && rt.state == ServiceState.STARTING) {
-                rt.lastProbe = "log matched";
-                setState(rt, ServiceState.HEALTHY, null);
+            if (rt != null) {
+                health.onLogMatched(rt);
             }
         } else if (event instanceof Event.TimerFired e) {
             onTimer(e);
@@ -115,6 +123,11 @@ final class Decisions {
         }
         reconcile();
         publish.run();
+        // After publishing: a caller woken by its future must find the state it waited for in snapshot().
+        waiters.settle(services, shuttingDown);
+        if (finished) {
+            waiters.releaseAll();
+        }
     }
 
     /** The runtime for an event of the current generation, or null for a stale event. */
@@ -131,22 +144,11 @@ final class Decisions {
         rt.exitCode = null;
         rt.process = null;
         rt.detachedLeader = false;
-        rt.probeAttempts = 0;
-        rt.lastProbe = null;
-        rt.tracker = null;
         rt.waitingFor = new ArrayList<>();
         rt.spawnedAt = clock.instant();
-        int generation = rt.generation;
-        if (rt.spec.health() instanceof HealthCheck.Log log && !rt.task()) {
-            // Armed before the process exists so not even its first line can be missed.
-            rt.logMatcher = new LogMatcher(log.pattern());
-            // The callback runs on a pump thread, so it only enqueues.
-            rt.output.watch(rt.logMatcher, () -> post.accept(new Event.LogMatched(rt.name(), generation)));
-        } else {
-            rt.output.watch(null, () -> { });
-        }
+        health.arm(rt, post);
         setState(rt, ServiceState.STARTING, null);
-        actions.spawn(rt.spec, generation, rt.output);
+        actions.spawn(rt.spec, rt.generation, rt.output);
     }
 
     private void onSpawned(Event.Spawned e) {
@@ -157,47 +159,7 @@ final class Decisions {
         }
         rt.process = e.process();
         rt.spawnedAt = clock.instant();
-        publish.run();
-        if (rt.task()) {
-            return; // a task is judged by its exit alone
-        }
-        HealthCheck check = rt.spec.health();
-        if (check instanceof HealthCheck.Uptime) {
-            actions.schedule(rt.name(), rt.generation, Event.Timer.UPTIME_REACHED, check.timing().startPeriod());
-        } else if (!(check instanceof HealthCheck.Log)) {
-            actions.schedule(rt.name(), rt.generation, Event.Timer.PROBE_DUE, ReadinessBackoff.delay(0, check.timing().interval()));
-        }
-        Duration timeout = HealthTracker.effectiveStartTimeout(rt.spec.config().startTimeout(), check.timing());
-        actions.schedule(rt.name(), rt.generation, Event.Timer.START_TIMEOUT, timeout);
-    }
-
-    private void onProbe(Event.ProbeDone e) {
-        ServiceRuntime rt = current(e.service(), e.generation());
-        if (rt == null || rt.stopWanted) {
-            return;
-        }
-        rt.lastProbe = e.result().detail();
-        Duration interval = rt.spec.health().timing().interval();
-        if (rt.state == ServiceState.STARTING) {
-            if (e.result().healthy()) {
-                rt.tracker = new HealthTracker(rt.spec.health().timing());
-                rt.tracker.onResult(e.result());
-                setState(rt, ServiceState.HEALTHY, null);
-                actions.schedule(rt.name(), rt.generation, Event.Timer.PROBE_DUE, interval);
-            } else {
-                rt.probeAttempts++;
-                actions.schedule(rt.name(), rt.generation, Event.Timer.PROBE_DUE,
-                        ReadinessBackoff.delay(rt.probeAttempts, interval));
-            }
-        } else if (rt.state == ServiceState.HEALTHY || rt.state == ServiceState.UNHEALTHY) {
-            HealthTracker.Transition t = rt.tracker.onResult(e.result());
-            if (t == HealthTracker.Transition.BECAME_UNHEALTHY) {
-                setState(rt, ServiceState.UNHEALTHY, null);
-            } else if (t == HealthTracker.Transition.BECAME_HEALTHY) {
-                setState(rt, ServiceState.HEALTHY, null);
-            }
-            actions.schedule(rt.name(), rt.generation, Event.Timer.PROBE_DUE, interval);
-        }
+        health.onSpawned(rt);
     }
 
     private void onTimer(Event.TimerFired e) {
@@ -205,31 +167,11 @@ final class Decisions {
         if (rt == null) {
             return;
         }
-        switch (e.timer()) {
-            case PROBE_DUE -> {
-                boolean probing = rt.state == ServiceState.STARTING || rt.state == ServiceState.HEALTHY
-                        || rt.state == ServiceState.UNHEALTHY;
-                if (probing && !rt.stopWanted) {
-                    actions.probe(rt.name(), rt.generation, rt.spec.health(), new ProbeContext(rt.spec.cwd(), rt.spec.environment()));
-                }
-            }
-            case START_TIMEOUT -> {
-                if (rt.state == ServiceState.STARTING && !rt.stopWanted) {
-                    Duration after = Duration.between(rt.spawnedAt, clock.instant());
-                    failAndStop(rt, Failures.healthTimeout(after, rt.lastProbe));
-                }
-            }
-            case UPTIME_REACHED -> {
-                if (rt.state == ServiceState.STARTING && !rt.stopWanted) {
-                    setState(rt, ServiceState.RUNNING, null);
-                }
-            }
-            case RESTART_DUE -> {
-                if (rt.state == ServiceState.WAITING && !rt.stopWanted && !shuttingDown) {
-                    rt.restarts++;
-                    spawn(rt);
-                }
-            }
+        if (e.timer() != Event.Timer.RESTART_DUE) {
+            health.onTimer(rt, e.timer());
+        } else if (inBackoff(rt) && !rt.stopWanted && !shuttingDown) {
+            rt.restarts++;
+            spawn(rt);
         }
     }
 
@@ -275,12 +217,12 @@ final class Decisions {
         }
         rt.backoff.recordExit(rt.spawnedAt, clock.instant());
         if (rt.backoff.crashLoop()) {
-            fail(rt, Failures.crashLoop(rt.backoff.failures()));
+            fail(rt, Failures.crashLoop(rt.backoff.failures(), rt.backoff.stable()));
             return;
         }
         Duration delay = rt.backoff.delay();
         rt.failure = failure;
-        rt.waitingFor = List.of("restart in " + dev.config.Durations.format(delay));
+        rt.waitingFor = List.of("restart in " + Durations.format(delay));
         setState(rt, ServiceState.WAITING, failure);
         actions.schedule(rt.name(), rt.generation, Event.Timer.RESTART_DUE, delay);
     }
@@ -291,11 +233,7 @@ final class Decisions {
         rt.failure = failure;
         setState(rt, ServiceState.FAILED, failure);
         onServiceDown(rt);
-        if (options.abortOnFailure() && !rt.optional() && !shuttingDown) {
-            listener.notice("--abort-on-failure: " + rt.name() + " failed, stopping everything");
-            aborted = true;
-            beginShutdown(null, false);
-        }
+        abortIfRequired(rt);
     }
 
     /** Fails a service whose process is still alive (health timeout): stop it, then show FAILED. */
@@ -304,20 +242,22 @@ final class Decisions {
         rt.stopWanted = true;
         rt.stopRequestedAt = clock.instant();
         failAfterStop.put(rt.name(), failure);
-        if (options.abortOnFailure() && !rt.optional() && !shuttingDown) {
-            listener.notice("--abort-on-failure: " + rt.name() + " failed, stopping everything");
+        abortIfRequired(rt);
+    }
+
+    /** --abort-on-failure: a required service failing stops everything, and the run exits 1. */
+    private void abortIfRequired(ServiceRuntime failed) {
+        if (options.abortOnFailure() && !failed.optional() && !shuttingDown) {
+            listener.notice("--abort-on-failure: " + failed.name() + " failed, stopping everything");
             aborted = true;
             beginShutdown(null, false);
         }
     }
 
-    private final Map<String, Failure> failAfterStop = new java.util.HashMap<>();
-
     /** binds_to: whatever is bound to a service that went down goes down too. */
     private void onServiceDown(ServiceRuntime target) {
-        for (ServiceRuntime rt : services.values()) {
-            if (target.name().equals(rt.spec.config().bindsTo()) && (rt.state.hasProcess() || rt.state == ServiceState.WAITING
-                    || rt.state == ServiceState.PENDING)) {
+        for (ServiceRuntime rt : stopOrder.boundTo(target.name())) {
+            if (rt.state.hasProcess() || rt.state == ServiceState.WAITING || rt.state == ServiceState.PENDING) {
                 requestStop(rt);
             }
         }
@@ -334,10 +274,11 @@ final class Decisions {
             beginShutdown(e.timeout(), e.force());
             targets = services.keySet();
         } else {
-            targets = stopClosure(e.services());
+            targets = stopOrder.closure(e.services());
             targets.forEach(n -> requestStop(services.get(n)));
         }
         if (e.force()) {
+            actions.hurryStops();
             targets.forEach(n -> {
                 ServiceRuntime rt = services.get(n);
                 if (rt.pgid() > 0 && rt.state.hasProcess()) {
@@ -345,7 +286,7 @@ final class Decisions {
                 }
             });
         }
-        waiters.add(new Waiter(targets, WaitFor.STOPPED, e.done()));
+        waiters.add(targets, Waiters.Goal.STOPPED, e.done());
     }
 
     private void beginShutdown(Duration timeout, boolean force) {
@@ -357,24 +298,6 @@ final class Decisions {
             graceOverride = Duration.ZERO;
         }
         services.values().forEach(this::requestStop);
-    }
-
-    /** The services plus, transitively, everything that depends on or is bound to them. */
-    private Set<String> stopClosure(Set<String> names) {
-        Set<String> result = new LinkedHashSet<>();
-        Set<String> frontier = new LinkedHashSet<>(names);
-        while (!frontier.isEmpty()) {
-            Set<String> next = new LinkedHashSet<>();
-            for (String n : graph.withDependents(Orchestrator.ordered(services, frontier))) {
-                if (services.containsKey(n) && result.add(n)) {
-                    services.values().stream().filter(rt -> n.equals(rt.spec.config().bindsTo()))
-                            .forEach(rt -> next.add(rt.name()));
-                }
-            }
-            next.removeAll(result);
-            frontier = next;
-        }
-        return Orchestrator.ordered(services, result);
     }
 
     void killNow(ServiceRuntime rt) {
@@ -408,7 +331,7 @@ final class Decisions {
     }
 
     private void onRestartRequested(Event.RestartRequested e) {
-        Set<String> targets = stopClosure(e.services());
+        Set<String> targets = stopOrder.closure(e.services());
         for (String n : targets) {
             ServiceRuntime rt = services.get(n);
             requestStop(rt);
@@ -416,23 +339,7 @@ final class Decisions {
             rt.backoff.reset();
         }
         startRequested = true;
-        waiters.add(new Waiter(targets, WaitFor.STARTED, e.done()));
-    }
-
-    /** True once nothing that depends on or is bound to {@code rt} still has a process. */
-    private boolean dependentsDown(ServiceRuntime rt) {
-        for (String d : graph.dependentsOf(rt.name())) {
-            ServiceRuntime dep = services.get(d);
-            if (dep != null && dep.state.hasProcess()) {
-                return false;
-            }
-        }
-        for (ServiceRuntime other : services.values()) {
-            if (rt.name().equals(other.spec.config().bindsTo()) && other.state.hasProcess()) {
-                return false;
-            }
-        }
-        return true;
+        waiters.add(targets, Waiters.Goal.STARTED, e.done());
     }
 
     // ---- the controller step ----------------------------------------------------------------
@@ -446,18 +353,18 @@ final class Decisions {
         if (startRequested && !shuttingDown) {
             for (ServiceRuntime rt : services.values()) {
                 if (!rt.stopWanted && (rt.state == ServiceState.PENDING
-                        || (rt.state == ServiceState.WAITING && rt.backoff.failures() == 0))) {
+                        || (rt.state == ServiceState.WAITING && !inBackoff(rt)))) {
                     advanceStart(rt);
                 }
             }
         }
-        settleWaiters();
         if (!sweepStarted && allSettled() && (shuttingDown || (startRequested && nothingCanHappen()))) {
             sweepStarted = true;
+            endedByItself = !shuttingDown;
             shuttingDown = true;
             Set<String> keep = new LinkedHashSet<>();
             services.values().stream().filter(rt -> rt.spec.config().keepDetached()).forEach(rt -> keep.add(rt.name()));
-            actions.sweep(options.runId(), keep, Duration.ofSeconds(2));
+            actions.sweep(options.runId(), keep, graceOverride != null ? graceOverride : ESCAPED_GRACE);
         }
     }
 
@@ -471,7 +378,7 @@ final class Decisions {
                 if (rt.process == null) {
                     return; // spawn in flight; Spawned will arrive and the stop proceeds then
                 }
-                if (!dependentsDown(rt)) {
+                if (!stopOrder.dependentsDown(rt)) {
                     return;
                 }
                 setState(rt, ServiceState.STOPPING, null);
@@ -495,19 +402,24 @@ final class Decisions {
 
     private void advanceStart(ServiceRuntime rt) {
         List<String> waitingFor = new ArrayList<>();
-        for (Map.Entry<String, Condition> dep : rt.spec.config().dependsOn().entrySet()) {
+        for (Map.Entry<String, Condition> dep : startConditions(rt).entrySet()) {
             ServiceRuntime d = services.get(dep.getKey());
             if (d == null) {
                 continue; // not part of this run (--no-deps, or started separately)
             }
             boolean failed = d.state == ServiceState.FAILED || d.state == ServiceState.SKIPPED;
-            if (failed && !d.optional()) {
+            boolean bound = d.name().equals(rt.spec.config().bindsTo());
+            if (failed && (!d.optional() || bound)) {
                 rt.failure = Failures.dependencyFailed(d.name());
                 setState(rt, ServiceState.SKIPPED, rt.failure);
                 onServiceDown(rt);
                 return;
             }
-            if (!failed && !satisfied(dep.getValue(), d)) {
+            if (d.stopWanted || d.startAfterStop) {
+                // Being stopped or restarted: starting now would only have to stop again (and
+                // would hold the dependency's stop, which waits for its dependents).
+                waitingFor.add(d.name() + (d.startAfterStop ? " restart" : " stop"));
+            } else if (!failed && !satisfied(dep.getValue(), d)) {
                 waitingFor.add(d.name() + " " + dep.getValue().keyword());
             }
         }
@@ -517,6 +429,28 @@ final class Decisions {
             rt.waitingFor = waitingFor;
             setState(rt, ServiceState.WAITING, null);
         }
+    }
+
+    /**
+     * What a service waits for before it starts: its depends_on, plus its binds_to target, which it
+     * follows like a shorthand dependency (healthy when the target has a check, else started).
+     */
+    private Map<String, Condition> startConditions(ServiceRuntime rt) {
+        String target = rt.spec.config().bindsTo();
+        if (target == null || rt.spec.config().dependsOn().containsKey(target) || !services.containsKey(target)) {
+            return rt.spec.config().dependsOn();
+        }
+        Map<String, Condition> all = new java.util.LinkedHashMap<>(rt.spec.config().dependsOn());
+        all.put(target, services.get(target).spec.config().hasHealthCheck() ? Condition.HEALTHY : Condition.STARTED);
+        return all;
+    }
+
+    /**
+     * Waiting out a restart delay, as opposed to waiting for dependencies. A {@code dev restart} resets the
+     * backoff, so a delay timer still pending from before then finds the service no longer in backoff.
+     */
+    private static boolean inBackoff(ServiceRuntime rt) {
+        return rt.state == ServiceState.WAITING && rt.backoff.failures() > 0;
     }
 
     private static boolean satisfied(Condition condition, ServiceRuntime dep) {
@@ -538,44 +472,11 @@ final class Decisions {
         return services.values().stream().noneMatch(rt -> rt.stopWanted || rt.startAfterStop);
     }
 
-    private void settleWaiters() {
-        waiters.removeIf(w -> {
-            boolean done = w.services().stream().map(services::get).allMatch(rt -> rt == null || reached(rt, w.kind()));
-            if (done) {
-                w.done().complete(null);
-            }
-            return done;
-        });
-        if (finished) {
-            waiters.forEach(w -> w.done().complete(null));
-            waiters.clear();
-        }
-    }
-
-    private boolean reached(ServiceRuntime rt, WaitFor kind) {
-        if (rt.stopWanted || rt.startAfterStop) {
-            return false;
-        }
-        return switch (kind) {
-            case STOPPED -> rt.state.settled() || rt.state == ServiceState.PENDING;
-            case STARTED -> rt.state.settled() || rt.state.up() || rt.state == ServiceState.UNHEALTHY || shuttingDown;
-        };
-    }
-
     private void setState(ServiceRuntime rt, ServiceState to, Failure failure) {
-        ServiceState from = rt.state;
-        if (from == to && to != ServiceState.WAITING) {
-            return;
-        }
-        Instant now = clock.instant();
-        rt.state = to;
-        rt.since = now;
-        Instant reference = to == ServiceState.STOPPED || to == ServiceState.STOPPING
-                ? (rt.stopRequestedAt != null ? rt.stopRequestedAt : now)
-                : (rt.spawnedAt != null ? rt.spawnedAt : now);
-        long elapsed = Duration.between(reference, now).toMillis();
         List<String> lines = failure != null ? rt.output.tail().last(FAILURE_LINES) : List.of();
-        listener.transition(new OrchestratorListener.Transition(rt.name(), from, to, elapsed, failure, lines,
-                rt.snapshot()));
+        OrchestratorListener.Transition t = rt.moveTo(to, failure, lines, clock.instant());
+        if (t != null) {
+            listener.transition(t);
+        }
     }
 }

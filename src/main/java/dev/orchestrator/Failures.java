@@ -23,14 +23,17 @@ final class Failures {
         return new Failure(kind, p.detail(), p.suggestion());
     }
 
-    static Failure portInUse(int port, PortHolder holder) {
+    /** @param auto the port was chosen by dev (port = "auto") and taken by something else since */
+    static Failure portInUse(int port, PortHolder holder, boolean auto) {
+        String remedy = auto ? "start the stack again: dev chooses a new port then"
+                : "choose another port, or port = \"auto\"";
         if (holder == null || holder.pid() <= 0) {
             return new Failure(Failure.Kind.PORT_IN_USE, "port " + port + " is already in use",
-                    "find the holder with 'ss -ltnp' or 'lsof -i :" + port + "', or use port = \"auto\"");
+                    "find the holder with 'ss -ltnp' or 'lsof -i :" + port + "', or " + remedy);
         }
         return new Failure(Failure.Kind.PORT_IN_USE,
                 "port " + port + " is in use by pid " + holder.pid() + " (" + holder.commandLine() + ")",
-                "stop it (kill " + holder.pid() + "), or choose another port / port = \"auto\"");
+                "stop it (kill " + holder.pid() + "), or " + remedy);
     }
 
     /** Exit while starting, or of a task, or after being up. */
@@ -58,9 +61,9 @@ final class Failures {
                 "fix " + dependency + " first, or mark it optional = true");
     }
 
-    static Failure crashLoop(int failures) {
+    static Failure crashLoop(int failures, Duration stable) {
         return new Failure(Failure.Kind.CRASH_LOOP, "crash loop: exited " + failures + " times without running "
-                + Durations.format(RestartBackoff.STABLE) + " in between; no more restarts",
+                + Durations.format(stable) + " in between; no more restarts",
                 "fix the cause shown below, then 'dev restart'");
     }
 

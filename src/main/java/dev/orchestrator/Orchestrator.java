@@ -57,6 +57,12 @@ public final class Orchestrator implements AutoCloseable {
 
     public Orchestrator(StartPlan plan, Options options, ProcessPlatform platform, OrchestratorListener listener)
             throws IOException {
+        this(plan, options, platform, listener, RestartBackoff.Timing.DEFAULT);
+    }
+
+    /** With other restart numbers than the production ones: for tests of the restart policy. */
+    Orchestrator(StartPlan plan, Options options, ProcessPlatform platform, OrchestratorListener listener,
+                 RestartBackoff.Timing restartTiming) throws IOException {
         this.options = options;
         this.listener = listener;
         this.project = plan.config().project().name();
@@ -67,7 +73,7 @@ public final class Orchestrator implements AutoCloseable {
             LogWriter writer = new LogWriter(options.logsDir().resolve(s.name() + ".log"), options.logMaxSize(),
                     options.logMaxFiles());
             OutputRouter router = new OutputRouter(s.name(), writer, new TailBuffer(200), listener);
-            services.put(s.name(), new ServiceRuntime(s, router, startedAt));
+            services.put(s.name(), new ServiceRuntime(s, router, new RestartBackoff(restartTiming), startedAt));
         }
         this.workers = Executors.newCachedThreadPool(daemonThreads("dev-worker"));
         this.timers = Executors.newSingleThreadScheduledExecutor(daemonThreads("dev-timer"));
@@ -80,7 +86,11 @@ public final class Orchestrator implements AutoCloseable {
         this.loop.start();
     }
 
-    /** Starts the given services (the plan's selection when empty). Completes when each is up or settled. */
+    /**
+     * Starts the plan: every service of it not started yet, each as soon as its dependencies allow. The
+     * future completes when each of {@code names} (every service when empty) is up or settled. A service
+     * stopped later is started again by {@link #restart}, not by this.
+     */
     public CompletableFuture<Void> start(Set<String> names) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         queue.add(new Event.StartRequested(names.isEmpty() ? services.keySet() : Set.copyOf(names), done));
@@ -156,6 +166,10 @@ public final class Orchestrator implements AutoCloseable {
                 services.values().stream().map(ServiceRuntime::snapshot).toList(), decisions != null && decisions.shuttingDown());
     }
 
+    /**
+     * Releases the threads. Call it after {@link #terminated()} completed: closing a running orchestrator
+     * abandons its services instead of stopping them.
+     */
     @Override
     public void close() {
         workers.shutdownNow();

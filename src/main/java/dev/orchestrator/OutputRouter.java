@@ -6,20 +6,23 @@ import dev.logs.LogRecord;
 import dev.logs.LogWriter;
 import dev.logs.TailBuffer;
 import java.time.Instant;
-import java.util.function.Consumer;
 
 /**
  * Fans one service's output lines out to the log file, the in-memory tail, the live console and
  * a log health check. Runs on pump threads, so it touches only thread-safe sinks; the event loop
  * hears of a log-check match through an event, not through shared state.
  */
-final class OutputRouter implements LineSink {
+final class OutputRouter {
     private final String service;
     private final LogWriter file;
     private final TailBuffer tail;
     private final OrchestratorListener listener;
-    private volatile LogMatcher matcher;
-    private volatile Consumer<Void> onMatch;
+    /** The log check of the current process, replaced as a whole so a pump never sees half of it. */
+    private volatile Watch watch = new Watch(0, null, () -> { });
+
+    /** A log check armed for the process of one spawn ({@code generation}). */
+    private record Watch(int generation, LogMatcher matcher, Runnable onMatch) {
+    }
 
     OutputRouter(String service, LogWriter file, TailBuffer tail, OrchestratorListener listener) {
         this.service = service;
@@ -28,23 +31,27 @@ final class OutputRouter implements LineSink {
         this.listener = listener;
     }
 
-    /** Arms a log health check for the current process; {@code onMatch} runs once on the first match. */
-    void watch(LogMatcher matcher, Runnable onMatch) {
-        this.matcher = matcher;
-        this.onMatch = v -> onMatch.run();
+    /**
+     * Arms a log health check for the process of spawn {@code generation}; {@code onMatch} runs once, on the
+     * first matching line of that process. Lines of an earlier process still draining (a grandchild holding
+     * the pipe) never count for this one.
+     */
+    void watch(int generation, LogMatcher matcher, Runnable onMatch) {
+        this.watch = new Watch(generation, matcher, onMatch);
     }
 
-    @Override
-    public void line(LogRecord.Stream stream, Instant time, String raw, String plain) {
+    /** Where the pumps of the process of spawn {@code generation} deliver its lines. */
+    LineSink sink(int generation) {
+        return (stream, time, raw, plain) -> line(generation, stream, time, raw, plain);
+    }
+
+    private void line(int generation, LogRecord.Stream stream, Instant time, String raw, String plain) {
         file.write(new LogRecord(time, stream, plain));
         tail.add(plain);
         listener.output(service, stream, raw);
-        LogMatcher m = matcher;
-        if (m != null && m.offer(plain)) {
-            Consumer<Void> callback = onMatch;
-            if (callback != null) {
-                callback.accept(null);
-            }
+        Watch w = watch;
+        if (w.generation() == generation && w.matcher() != null && w.matcher().offer(plain)) {
+            w.onMatch().run();
         }
     }
 

@@ -9,16 +9,38 @@ import java.time.Instant;
  * owns one per service.
  */
 final class RestartBackoff {
-    static final Duration FIRST = Duration.ofSeconds(1);
-    static final Duration MAX = Duration.ofSeconds(30);
-    static final Duration STABLE = Duration.ofSeconds(60);
-    static final int CRASH_LOOP_FAILURES = 5;
 
+    /**
+     * The numbers of the policy. Production always uses {@link #DEFAULT}; tests pass small values so a
+     * crash loop takes milliseconds instead of the 15 s the real curve needs.
+     *
+     * @param first             delay before the first restart; each further one doubles it
+     * @param max               the longest delay
+     * @param stable            a run this long forgives all earlier failures
+     * @param crashLoopFailures failures in a row that end the restarts
+     */
+    record Timing(Duration first, Duration max, Duration stable, int crashLoopFailures) {
+        static final Timing DEFAULT = new Timing(Duration.ofSeconds(1), Duration.ofSeconds(30),
+                Duration.ofSeconds(60), 5);
+
+        Timing {
+            if (first.isNegative() || first.isZero() || max.compareTo(first) < 0 || crashLoopFailures < 1) {
+                throw new IllegalArgumentException("inconsistent restart timing: " + first + ", " + max + ", "
+                        + crashLoopFailures);
+            }
+        }
+    }
+
+    private final Timing timing;
     private int failures;
+
+    RestartBackoff(Timing timing) {
+        this.timing = timing;
+    }
 
     /** Records an exit of a run that started at {@code startedAt}; returns the failure count now. */
     int recordExit(Instant startedAt, Instant now) {
-        if (startedAt != null && Duration.between(startedAt, now).compareTo(STABLE) >= 0) {
+        if (startedAt != null && Duration.between(startedAt, now).compareTo(timing.stable()) >= 0) {
             failures = 0;
         }
         failures++;
@@ -26,17 +48,24 @@ final class RestartBackoff {
     }
 
     boolean crashLoop() {
-        return failures >= CRASH_LOOP_FAILURES;
+        return failures >= timing.crashLoopFailures();
     }
 
     int failures() {
         return failures;
     }
 
-    /** 1s, 2s, 4s, 8s, 16s, 30s, 30s… for the 1st, 2nd, … failure. */
+    Duration stable() {
+        return timing.stable();
+    }
+
+    /** first, 2×first, 4×first… capped at max, for the 1st, 2nd, … failure (1s, 2s, 4s … 30s by default). */
     Duration delay() {
-        long seconds = FIRST.toSeconds() << Math.min(Math.max(failures - 1, 0), 5);
-        return seconds >= MAX.toSeconds() ? MAX : Duration.ofSeconds(seconds);
+        Duration delay = timing.first();
+        for (int i = 1; i < failures && delay.compareTo(timing.max()) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(timing.max()) > 0 ? timing.max() : delay;
     }
 
     void reset() {

@@ -4,6 +4,7 @@ import dev.config.ResolvedService;
 import dev.health.HealthTracker;
 import dev.health.LogMatcher;
 import dev.process.SpawnedProcess;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.List;
 final class ServiceRuntime {
     final ResolvedService spec;
     final OutputRouter output;
-    final RestartBackoff backoff = new RestartBackoff();
+    final RestartBackoff backoff;
 
     ServiceState state = ServiceState.PENDING;
     Instant since;
@@ -40,9 +41,10 @@ final class ServiceRuntime {
     /** Instant the stop request arrived (for "stopped in 0.2s"). */
     Instant stopRequestedAt;
 
-    ServiceRuntime(ResolvedService spec, OutputRouter output, Instant now) {
+    ServiceRuntime(ResolvedService spec, OutputRouter output, RestartBackoff backoff, Instant now) {
         this.spec = spec;
         this.output = output;
+        this.backoff = backoff;
         this.since = now;
     }
 
@@ -64,6 +66,26 @@ final class ServiceRuntime {
 
     long pgid() {
         return process == null ? 0 : process.pgid();
+    }
+
+    /**
+     * Enters {@code to} at {@code now}; returns the change for listeners, or null when nothing changed
+     * (WAITING is re-entered whenever what it waits for changes, so that is always a change).
+     *
+     * @param lastLines the output lines a failure report shows, or empty
+     */
+    OrchestratorListener.Transition moveTo(ServiceState to, Failure failure, List<String> lastLines, Instant now) {
+        ServiceState from = state;
+        if (from == to && to != ServiceState.WAITING) {
+            return null;
+        }
+        state = to;
+        since = now;
+        Instant reference = to == ServiceState.STOPPED || to == ServiceState.STOPPING
+                ? (stopRequestedAt != null ? stopRequestedAt : now)
+                : (spawnedAt != null ? spawnedAt : now);
+        return new OrchestratorListener.Transition(name(), from, to, Duration.between(reference, now).toMillis(),
+                failure, lastLines, snapshot());
     }
 
     ServiceSnapshot snapshot() {

@@ -20,8 +20,16 @@ public record StackSnapshot(String project, String runId, Instant startedAt, Lis
         return services.stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
-    /** Every non-optional service is healthy, running or completed. */
+    /**
+     * Every non-optional service is healthy, running or completed. A stack made only of optional services
+     * is up once each of them is up or has settled (failed, skipped): "nothing required" must not read as
+     * "up" before anything has even started.
+     */
     public boolean allUp() {
+        boolean anyRequired = services.stream().anyMatch(s -> !s.optional());
+        if (!anyRequired) {
+            return services.stream().allMatch(s -> s.state().up() || s.state().settled());
+        }
         return services.stream().filter(s -> !s.optional()).allMatch(s -> s.state().up());
     }
 

@@ -26,10 +26,18 @@ public record StartPlan(Config config, DependencyGraph graph, Set<String> select
         services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
     }
 
+    /**
+     * depends_on edges plus binds_to: a bound service starts after its target and stops before it,
+     * exactly like a dependent (config validation already treats it as an edge for cycles).
+     */
     public static DependencyGraph graphOf(Config config) {
         Map<String, List<String>> deps = new LinkedHashMap<>();
         for (ServiceConfig s : config.services().values()) {
-            deps.put(s.name(), List.copyOf(s.dependsOn().keySet()));
+            Set<String> edges = new LinkedHashSet<>(s.dependsOn().keySet());
+            if (s.bindsTo() != null) {
+                edges.add(s.bindsTo());
+            }
+            deps.put(s.name(), List.copyOf(edges));
         }
         return new DependencyGraph(deps);
     }
