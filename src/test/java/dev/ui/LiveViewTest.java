@@ -104,7 +104,9 @@ class LiveViewTest {
             view.output("db", LogRecord.Stream.OUT, "db line " + i);
         }
         view.snapshot(up());
-        Await.until(WAIT, () -> screen(12, 60).lines().get(10).equals("ok 2/2 │ ● db :5432  ● api :8080"),
+        // The status row and the printed lines are painted by different steps: wait for both.
+        Await.until(WAIT, () -> screen(12, 60).lines().get(10).equals("ok 2/2 │ ● db :5432  ● api :8080")
+                        && screen(12, 60).lines().get(8).startsWith("dev │ ✔ stack is up"),
                 () -> String.join("\n", screen(12, 60).lines()));
         List<String> lines = screen(12, 60).lines();
         assertEquals("r restart  l logs: all  q stop", lines.get(11));
