@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.net.Socket;
 
-/** Bind tests: the only reliable way to know a server could listen on a port is to try. */
+/**
+ * Bind tests: the only reliable way to know a server could listen on a port is to try. With a client
+ * {@link Socket}, whose bind(2) fails with EADDRINUSE exactly when a server holds the port, and no listen(2)
+ * after it: a {@link java.net.ServerSocket} would listen, however briefly, and dev never has a TCP listener
+ * (SPEC §3), not even while it checks a port — on the wildcard address, a remote client could connect.
+ */
 final class PortProbe {
     private static final int ATTEMPTS = 20;
     private static final InetAddress LOOPBACK_V4 = loopbackV4();
@@ -31,7 +36,7 @@ final class PortProbe {
     static int freePort() {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             int port;
-            try (ServerSocket socket = new ServerSocket()) {
+            try (Socket socket = new Socket()) {
                 socket.setReuseAddress(true);
                 socket.bind(new InetSocketAddress(LOOPBACK_V4, 0));
                 port = socket.getLocalPort();
@@ -46,7 +51,7 @@ final class PortProbe {
     }
 
     private static boolean canBind(InetSocketAddress address) {
-        try (ServerSocket socket = new ServerSocket()) {
+        try (Socket socket = new Socket()) {
             socket.setReuseAddress(true);
             socket.bind(address);
             return true;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * project, so a stale lock or leftover would also make it fail.
  *
  * <p>CI runs {@link #ITERATIONS_CI} iterations; the {@code slow}-tagged test runs {@link #ITERATIONS_FULL}
- * ({@code mvn -B verify -Dgroups=slow}, or {@code -DexcludedGroups=none} for everything). Seeded: a failure
+ * ({@code mvn -B test -Dtest=ChaosTest -Dgroups=slow -DexcludedGroups=none}; see RELIABILITY.md). Seeded: a failure
  * names its iteration, phase and delay.
  */
 class ChaosTest {
