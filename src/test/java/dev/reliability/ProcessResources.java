@@ -68,7 +68,9 @@ record ProcessResources(int threads, int fds, long heapBytes) {
         long usedKb = 0;
         for (String line : info.lines().toList()) {
             String trimmed = line.trim();
+            // Serial GC says "def new generation"/"tenured generation" up to JDK 21, "DefNew"/"Tenured" on 25.
             if (trimmed.startsWith("def new generation") || trimmed.startsWith("tenured generation")
+                    || trimmed.startsWith("DefNew") || trimmed.startsWith("Tenured")
                     || trimmed.startsWith("garbage-first heap") || trimmed.startsWith("PSYoungGen")
                     || trimmed.startsWith("ParOldGen")) {
                 Matcher m = USED.matcher(trimmed);
