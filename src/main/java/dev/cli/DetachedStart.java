@@ -25,6 +25,13 @@ import java.util.Optional;
 final class DetachedStart {
     /** Loading config and starting a JVM; generous, since a loaded CI machine is slow. */
     private static final Duration LOCK_DEADLINE = Duration.ofSeconds(60);
+    /**
+     * JVM options of the background orchestrator, placed before the user's {@code DEV_JAVA_OPTS} so theirs
+     * win. It lives for hours, mostly idle, so a small initial heap keeps its resident memory near what it
+     * holds: 90 → 77 MB RSS for an idle 20-service stack (the JVM's default starts at 1/64 of the machine's
+     * memory and touches all of its young generation before the first collection).
+     */
+    static final String ORCHESTRATOR_JVM_OPTIONS = "-Xms8m";
     /** For the starter to report the orchestrator's pid: a fork and a file write. */
     private static final Duration STARTER_DEADLINE = Duration.ofSeconds(10);
 
@@ -87,6 +94,8 @@ final class DetachedStart {
         pb.environment().clear();
         pb.environment().putAll(context.env());
         pb.environment().remove("DEV_STDOUT_TTY");
+        String userOptions = context.env().getOrDefault("DEV_JAVA_OPTS", "");
+        pb.environment().put("DEV_JAVA_OPTS", (ORCHESTRATOR_JVM_OPTIONS + " " + userOptions).strip());
         Process starter = pb.start();
         try {
             long deadline = System.nanoTime() + STARTER_DEADLINE.toNanos();
@@ -116,8 +125,8 @@ final class DetachedStart {
             return List.of(launcher);
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        return List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName());
+        return List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", ORCHESTRATOR_JVM_OPTIONS,
+                "-cp", System.getProperty("java.class.path"), Main.class.getName());
     }
 
     /**
