@@ -18,8 +18,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        java.util.Optional<DetachedChild.Arguments> detachedChild = DetachedChild.parse(args);
         java.util.Set<String> subcommands = CommandTree.needed(args);
-        if (subcommands.size() == 1) {
+        if (detachedChild.isEmpty() && subcommands.size() == 1) {
             Preload.startInBackground(); // not for --version (no subcommand) or help (all of them)
         }
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
@@ -28,8 +29,9 @@ public final class Main {
                 StandardCharsets.UTF_8);
         Map<String, String> env = System.getenv();
         Path cwd = Path.of("").toAbsolutePath();
-        int code = commandLine(new CliContext(out, err, env, cwd, dev.ui.Terminals.stdoutIsTerminal(env)), subcommands)
-                .execute(args);
+        CliContext context = new CliContext(out, err, env, cwd, dev.ui.Terminals.stdoutIsTerminal(env));
+        int code = detachedChild.isPresent() ? DetachedChild.run(context, detachedChild.get())
+                : commandLine(context, subcommands).execute(args);
         out.flush();
         err.flush();
         System.exit(code);

@@ -52,24 +52,36 @@ final class StartCommand extends ConfigCommand {
         Duration waitTimeout = parseTimeout();
         Config config = loadConfig();
         Set<String> requested = new LinkedHashSet<>(services);
-        for (String s : requested) {
-            if (!config.services().containsKey(s)) {
-                throw new UserException(ExitCode.USAGE, "no service '" + s + "' in "
-                        + Main.relativize(root.workingDirectory(), config.project().file()),
-                        "services: " + String.join(", ", config.services().keySet()));
-            }
-        }
-        RunDirectory run = RunDirectory.of(config.project().root());
-        ProcessPlatform platform = ProcessPlatform.current();
+        requireKnown(config, requested, root.workingDirectory());
         if (detach || waitUntilUp) {
+            RunDirectory run = RunDirectory.of(config.project().root());
+            ProcessPlatform platform = ProcessPlatform.current();
             refuseIfRunning(run, platform);
             DetachedStart detached = new DetachedStart(context(), ansi(), run, platform);
             return detached.launch(config.project().name(), childArguments(config), waitUntilUp, waitTimeout);
         }
+        return runHere(context(), ansi(), config, requested, !noDeps, abortOnFailure, root.colorEnabled() && !detachedChild);
+    }
+
+    /** The orchestrator in this process: {@code dev start} in the foreground, and the background one of -d. */
+    static int runHere(CliContext context, dev.ui.Ansi ansi, Config config, Set<String> requested, boolean withDependencies,
+                       boolean abortOnFailure, boolean color) throws Exception {
+        RunDirectory run = RunDirectory.of(config.project().root());
+        ProcessPlatform platform = ProcessPlatform.current();
         String runId = Markers.newRunId();
-        StartPlan plan = dev.orchestrator.Preparation.plan(config, requested, !noDeps, context().env(), runId,
-                root.colorEnabled() && !detachedChild, platform, Map.of());
-        return new ForegroundRun(context(), ansi(), run, platform).run(plan, runId, abortOnFailure);
+        StartPlan plan = dev.orchestrator.Preparation.plan(config, requested, withDependencies, context.env(), runId,
+                color, platform, Map.of());
+        return new ForegroundRun(context, ansi, run, platform).run(plan, runId, abortOnFailure);
+    }
+
+    static void requireKnown(Config config, Set<String> requested, java.nio.file.Path shownFrom) {
+        for (String s : requested) {
+            if (!config.services().containsKey(s)) {
+                throw new UserException(ExitCode.USAGE, "no service '" + s + "' in "
+                        + Main.relativize(shownFrom, config.project().file()),
+                        "services: " + String.join(", ", config.services().keySet()));
+            }
+        }
     }
 
     private Duration parseTimeout() {
@@ -90,7 +102,10 @@ final class StartCommand extends ConfigCommand {
         }
     }
 
-    /** The same start, for the background orchestrator: no colour, its output goes to a file. */
+    /**
+     * The same start, for the background orchestrator: no colour, its output goes to a file. Read back
+     * without picocli by {@link DetachedChild}; keep the two in step.
+     */
     private List<String> childArguments(Config config) {
         List<String> args = new ArrayList<>(List.of("--no-color", "-f", config.project().file().toString(), "start",
                 "--detached-child"));
