@@ -121,7 +121,15 @@ met() {
 
 rows=()
 row() {
-    rows+=("| $1 | $2 | $3 | $4 |")
+    rows+=("| $1 | $2 | $3 | $4 | $section_load |")
+}
+
+# The 1-minute load average when a benchmark section starts: on a shared machine, the figures of a section
+# measured under load are slower than the machine can do, and the table says so.
+section_load=
+section() {
+    section_load=$(cut -d' ' -f1 /proc/loadavg)
+    say "$* (load $section_load)"
 }
 
 # --- build ------------------------------------------------------------------------------------------
@@ -133,7 +141,7 @@ version=$("$dev" --version)
 
 # --- dev --version ----------------------------------------------------------------------------------
 
-say "dev --version"
+section "dev --version"
 v=$(hyper version 5 "$runs" "$dev --version")
 row '`dev --version`, median' '≤ 120 ms' "$(ms "$v")" "$(met "$v" 0.120)"
 
@@ -142,13 +150,13 @@ row '`dev --version`, median' '≤ 120 ms' "$(ms "$v")" "$(met "$v" 0.120)"
 ten=$(new_stack ten)
 log_ready_stack "$ten" 10 0.3
 
-say "bare shell baseline: 10 services, setsid, ready 0.3 s after start"
+section "bare shell baseline: 10 services, setsid, ready 0.3 s after start"
 bare_start=$(hyper bare-start 2 "$slow_runs" --prepare "$bench/bare-stack.sh stop $work/bare" \
     --cleanup "$bench/bare-stack.sh stop $work/bare" "$bench/bare-stack.sh start $work/bare 10 0.3")
 bare_stop=$(hyper bare-stop 2 "$slow_runs" --prepare "$bench/bare-stack.sh start $work/bare 10 0.3" \
     "$bench/bare-stack.sh stop $work/bare")
 
-say "dev start -d --wait: 10 services ready 0.3 s after start"
+section "dev start -d --wait: 10 services ready 0.3 s after start"
 start=$(hyper start 2 "$slow_runs" --prepare "$dev -C $ten stop" --cleanup "$dev -C $ten stop" \
     "$dev -C $ten start -d --wait")
 row '`dev start -d --wait`, 10 services ready after 0.3 s, median' '≤ 0.75 s' "$(secs "$start")" "$(met "$start" 0.75)"
@@ -156,20 +164,20 @@ row '… relative to the bare `setsid` script ('"$(secs "$bare_start")"')' '≤ 
     "$(awk -v a="$start" -v b="$bare_start" 'BEGIN { printf "%.2f×", a / b }')" \
     "$(met "$(awk -v a="$start" -v b="$bare_start" 'BEGIN { print a / b }')" 1.2)"
 
-say "dev status: the running 10-service stack"
+section "dev status: the running 10-service stack"
 "$dev" -C "$ten" start -d --wait >/dev/null
 status=$(hyper status 5 "$runs" "$dev -C $ten status")
 "$dev" -C "$ten" stop >/dev/null
 row '`dev status`, running 10-service stack, median' '≤ 150 ms' "$(ms "$status")" "$(met "$status" 0.150)"
 
-say "dev stop: the 10 services (they exit on SIGTERM at once)"
+section "dev stop: the 10 services (they exit on SIGTERM at once)"
 stop=$(hyper stop 2 "$slow_runs" --prepare "$dev -C $ten start -d --wait" "$dev -C $ten stop")
 row '`dev stop`, 10 services, median' '≤ 0.25 s' "$(secs "$stop")" "$(met "$stop" 0.25)"
 row '… bare script stop, for comparison' '—' "$(secs "$bare_stop")" '—'
 
 # --- readiness: port open -> healthy -----------------------------------------------------------------
 
-say "readiness: 20 services open their port between 0.3 and 1.5 s after start"
+section "readiness: 20 services open their port between 0.3 and 1.5 s after start"
 ready=$(new_stack readiness)
 listener_stack "$ready" 20
 "$dev" -C "$ready" start -d --wait >/dev/null
@@ -190,28 +198,34 @@ row 'port open → `healthy`, median of 20 (max)' '≤ 50 ms' "${median_ready} m
 
 # --- memory: 20 idle services ------------------------------------------------------------------------
 
-say "orchestrator memory: 20 idle services"
+section "orchestrator memory: 20 idle services"
 idle=$(new_stack idle)
 log_ready_stack "$idle" 20 0
-# In the foreground under GNU time, for the peak; the steady figure is read from /proc while it idles.
-/usr/bin/time -v -o "$work/idle.time" "$dev" -C "$idle" start >/dev/null 2>&1 &
-timed=$!
-until "$dev" -C "$idle" status -q >/dev/null 2>&1; do sleep 0.1; done
-sleep 5
-rss_idle=$(awk '/^VmRSS/ { print $2 }' "/proc/$(orchestrator_pid "$idle")/status")
-threads_idle=$(awk '/^Threads/ { print $2 }' "/proc/$(orchestrator_pid "$idle")/status")
+"$dev" -C "$idle" start -d --wait >/dev/null
+sleep 5 # idle: whatever starting cost has been collected
+status_file=/proc/$(orchestrator_pid "$idle")/status
+rss_idle=$(awk '/^VmRSS/ { print $2 }' "$status_file")
+rss_peak=$(awk '/^VmHWM/ { print $2 }' "$status_file")
+rss_file=$(awk '/^RssFile/ { print $2 }' "$status_file")
+threads_idle=$(awk '/^Threads/ { print $2 }' "$status_file")
+# GNU time for a command's own peak: dev status against the idle stack.
+/usr/bin/time -v -o "$work/status.time" "$dev" -C "$idle" status >/dev/null
+status_peak=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/status.time")
 "$dev" -C "$idle" stop >/dev/null
-wait "$timed" || true
-rss_peak=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/idle.time")
-row 'orchestrator RSS, 20 idle services (peak during start)' '≤ 40 MB' \
-    "$(awk -v k="$rss_idle" 'BEGIN { printf "%.1f MB", k / 1024 }') ($(awk -v k="$rss_peak" 'BEGIN { printf "%.1f MB", k / 1024 }'); $threads_idle threads)" \
+kb() {
+    awk -v k="$1" 'BEGIN { printf "%.1f MB", k / 1024 }'
+}
+row 'orchestrator RSS, 20 idle services (peak; file-backed part; threads)' '≤ 40 MB' \
+    "$(kb "$rss_idle") ($(kb "$rss_peak"); $(kb "$rss_file") shared files; $threads_idle threads)" \
     "$(met "$rss_idle" $((40 * 1024)))"
+row '… `dev status` peak RSS (GNU time)' '—' "$(kb "$status_peak")" '—'
 
 # --- scale: start and stop cost against the number of services ---------------------------------------
 
 scale_rows=()
+scale_points=()
 for n in "${scale[@]}"; do
-    say "scale: $n services ready at once"
+    section "scale: $n services ready at once"
     dir=$(new_stack "scale$n")
     log_ready_stack "$dir" "$n" 0
     s=$(hyper "scale-start-$n" 1 3 --prepare "$dev -C $dir stop" --cleanup "$dev -C $dir stop" \
@@ -220,7 +234,8 @@ for n in "${scale[@]}"; do
     "$dev" -C "$dir" start -d --wait >/dev/null
     rss=$(awk '/^VmRSS/ { print $2 }' "/proc/$(orchestrator_pid "$dir")/status")
     "$dev" -C "$dir" stop >/dev/null
-    scale_rows+=("| $n | $(secs "$s") | $(awk -v s="$s" -v n="$n" 'BEGIN { printf "%.1f ms", s * 1000 / n }') | $(secs "$t") | $(awk -v s="$t" -v n="$n" 'BEGIN { printf "%.1f ms", s * 1000 / n }') | $(awk -v k="$rss" 'BEGIN { printf "%.0f MB", k / 1024 }') |")
+    scale_rows+=("| $n | $(secs "$s") | $(secs "$t") | $(awk -v k="$rss" 'BEGIN { printf "%.0f MB", k / 1024 }') | $section_load |")
+    scale_points+=("$n $s $t $rss")
     last_stop=$t
     last_n=$n
 done
@@ -228,7 +243,7 @@ row "\`dev stop\`, $last_n services, median of 3" '≤ 2 s' "$(secs "$last_stop"
 
 # --- log capture -------------------------------------------------------------------------------------
 
-say "log capture throughput (bench/log-capture.sh)"
+section "log capture throughput (bench/log-capture.sh)"
 capture() {
     DEV_BENCH_JAVA_OPTS="$1" "$bench/log-capture.sh" 200 100 5 writer 2>&1 | tee "$work/capture.txt" >&2
     awk '/^capture/ { for (i = 1; i <= NF; i++) if ($i == "median") print $(i + 1) }' "$work/capture.txt"
@@ -263,17 +278,35 @@ load_after=$(load)
     echo
     echo "## Targets"
     echo
-    echo "| benchmark | target | measured | met? |"
-    echo "|---|---|---|---|"
+    echo "| benchmark | target | measured | met? | load |"
+    echo "|---|---|---|---|---|"
     printf '%s\n' "${rows[@]}"
     echo
     echo "## Start and stop cost against the number of services"
     echo
     echo "Services that are ready at once (they print their health line and idle); medians of 3."
     echo
-    echo "| services | start -d --wait | per service | stop | per service | orchestrator RSS |"
-    echo "|---|---|---|---|---|---|"
+    echo "| services | start -d --wait | stop | orchestrator RSS | load |"
+    echo "|---|---|---|---|---|"
     printf '%s\n' "${scale_rows[@]}"
+    echo
+    # Least-squares line through the points: the slope is the cost of one more service, the intercept the
+    # fixed cost (JVMs, files, socket); r² near 1 says the growth is linear.
+    printf '%s\n' "${scale_points[@]}" | awk '
+        function fit(col, label, unit, scale,    i, mx, my, sxx, sxy, syy, b, a, r2) {
+            for (i = 1; i <= n; i++) { mx += x[i]; my += v[i, col] }
+            mx /= n; my /= n
+            for (i = 1; i <= n; i++) { sxx += (x[i] - mx) ^ 2; sxy += (x[i] - mx) * (v[i, col] - my); syy += (v[i, col] - my) ^ 2 }
+            b = sxy / sxx; a = my - b * mx; r2 = syy > 0 ? sxy * sxy / (sxx * syy) : 1
+            printf "- %s: %.0f %s fixed + %.1f %s per service (r² = %.3f)\n", label, a * scale, unit, b * scale, unit, r2
+        }
+        { n++; x[n] = $1; v[n, 2] = $2; v[n, 3] = $3; v[n, 4] = $4 }
+        END {
+            fit(2, "start -d --wait", "ms", 1000)
+            fit(3, "stop", "ms", 1000)
+            fit(4, "orchestrator RSS", "MB", 1 / 1024)
+        }'
+
     echo
     cat "$bench/ANALYSIS.md"
 } >"$out"

@@ -13,8 +13,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** What every subcommand shares: streams, colour, and finding dev.toml. Commands stay thin. */
-@picocli.CommandLine.Command
+/**
+ * What every subcommand shares: streams, colour, and finding dev.toml. Commands stay thin.
+ * {@code addMethodSubcommands = false}: dev has no method subcommands, and looking for them made picocli parse
+ * the annotations of every method of every command class on each run.
+ */
+@picocli.CommandLine.Command(addMethodSubcommands = false)
 abstract class BaseCommand implements Callable<Integer> {
     @ParentCommand
     DevCommand root;

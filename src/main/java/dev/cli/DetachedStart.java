@@ -25,6 +25,13 @@ import java.util.Optional;
 final class DetachedStart {
     /** Loading config and starting a JVM; generous, since a loaded CI machine is slow. */
     private static final Duration LOCK_DEADLINE = Duration.ofSeconds(60);
+    /**
+     * JVM options of the background orchestrator, placed before the user's {@code DEV_JAVA_OPTS} so theirs
+     * win. It lives for hours, mostly idle, so a small initial heap keeps its resident memory near what it
+     * holds: 90 → 77 MB RSS for an idle 20-service stack (the JVM's default starts at 1/64 of the machine's
+     * memory and touches all of its young generation before the first collection).
+     */
+    static final String ORCHESTRATOR_JVM_OPTIONS = "-Xms8m";
     /** For the starter to report the orchestrator's pid: a fork and a file write. */
     private static final Duration STARTER_DEADLINE = Duration.ofSeconds(10);
 
@@ -40,17 +47,40 @@ final class DetachedStart {
         this.platform = platform;
     }
 
-    int launch(String project, List<String> devArguments, boolean waitUntilUp, Duration waitTimeout) throws Exception {
+    /** An orchestrator being started: the process (when one could be started) and where its output goes. */
+    record Launch(Optional<ProcessHandle> child, Path log, long logStart) {
+    }
+
+    /**
+     * Starts the background orchestrator and returns at once, so the caller can read dev.toml (to report its
+     * problems itself) while the new JVM boots: that overlap takes 50–100 ms off {@code dev start -d --wait}.
+     */
+    Launch begin(List<String> devArguments) throws IOException, InterruptedException {
         Files.createDirectories(run.root());
         Path log = run.root().resolve("orchestrator.log");
         long logStart = Files.exists(log) ? Files.size(log) : 0;
-        Optional<ProcessHandle> started = spawn(devArguments, log);
+        return new Launch(spawn(devArguments, log), log, logStart);
+    }
+
+    /**
+     * The caller refused the start after all (dev.toml has errors, which it reported): the orchestrator would
+     * fail on them the same way, and is stopped in case it got further (the file changed in between).
+     */
+    void abandon(Launch launch) {
+        launch.child().ifPresent(ProcessHandle::destroy);
+    }
+
+    /** Waits for the orchestrator to take the lock and listen, then, with {@code waitUntilUp}, for the stack. */
+    int finish(Launch launch, String project, boolean waitUntilUp, Duration waitTimeout) throws Exception {
+        Optional<ProcessHandle> started = launch.child();
+        Path log = launch.log();
+        long logStart = launch.logStart();
         Optional<LockInfo> owner = started.isPresent() ? awaitControlSocket(started.get()) : Optional.empty();
         if (owner.isEmpty()) {
             Optional<LockInfo> winner = readLock().filter(l -> started.map(c -> c.pid() != l.pid()).orElse(true)
                     && platform.matches(l.identity()));
             if (winner.isPresent()) {
-                throw ForegroundRun.alreadyRunning(winner.get()); // lost a race with another start
+                throw ForegroundRun.alreadyRunning(winner.get()); // running already, or lost a race with another start
             }
             started.ifPresent(ProcessHandle::destroy); // alive but never ready: do not leave it behind
             context.err().println(ansi.red("error:") + " the background orchestrator did not start; its output:");
@@ -87,6 +117,8 @@ final class DetachedStart {
         pb.environment().clear();
         pb.environment().putAll(context.env());
         pb.environment().remove("DEV_STDOUT_TTY");
+        String userOptions = context.env().getOrDefault("DEV_JAVA_OPTS", "");
+        pb.environment().put("DEV_JAVA_OPTS", (ORCHESTRATOR_JVM_OPTIONS + " " + userOptions).strip());
         Process starter = pb.start();
         try {
             long deadline = System.nanoTime() + STARTER_DEADLINE.toNanos();
@@ -116,8 +148,8 @@ final class DetachedStart {
             return List.of(launcher);
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        return List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName());
+        return List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", ORCHESTRATOR_JVM_OPTIONS,
+                "-cp", System.getProperty("java.class.path"), Main.class.getName());
     }
 
     /**

@@ -14,6 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * registered by {@link Main} from {@link CommandTree#SUBCOMMANDS}, only those a run needs.
  */
 @Command(name = "dev",
+        addMethodSubcommands = false, // none exist; looking costs every run a scan of this class's methods
         mixinStandardHelpOptions = true,
         versionProvider = DevCommand.VersionProvider.class,
         sortOptions = false,

@@ -1,12 +1,13 @@
 package dev.cli;
 
 import dev.config.Config;
+import dev.config.ConfigException;
 import dev.config.Durations;
 import dev.orchestrator.Markers;
 import dev.plan.StartPlan;
 import dev.process.ProcessPlatform;
 import dev.run.RunDirectory;
-import dev.run.RunInspector;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -50,26 +51,56 @@ final class StartCommand extends ConfigCommand {
     @Override
     protected int execute() throws Exception {
         Duration waitTimeout = parseTimeout();
+        if (detach || waitUntilUp) {
+            return startInBackground(waitTimeout);
+        }
         Config config = loadConfig();
         Set<String> requested = new LinkedHashSet<>(services);
+        requireKnown(config, requested, root.workingDirectory());
+        return runHere(context(), ansi(), config, requested, !noDeps, abortOnFailure, root.colorEnabled() && !detachedChild);
+    }
+
+    /**
+     * {@code -d}/{@code --wait}: the orchestrator is started first, and this process reads dev.toml while the
+     * new JVM boots, to report config errors itself. Whether a stack already runs is the orchestrator's to find
+     * (it cannot take the lock); {@link DetachedStart} then names the owner, exit 4.
+     */
+    private int startInBackground(Duration waitTimeout) throws Exception {
+        Path file = configFile();
+        // The project root is the directory of dev.toml, as ConfigLoader makes it.
+        RunDirectory run = RunDirectory.of(file.toAbsolutePath().normalize().getParent());
+        DetachedStart detached = new DetachedStart(context(), ansi(), run, ProcessPlatform.current());
+        DetachedStart.Launch launch = detached.begin(childArguments(file));
+        Config config;
+        try {
+            config = loadConfig();
+            requireKnown(config, new LinkedHashSet<>(services), root.workingDirectory());
+        } catch (ConfigException | UserException e) {
+            detached.abandon(launch);
+            throw e;
+        }
+        return detached.finish(launch, config.project().name(), waitUntilUp, waitTimeout);
+    }
+
+    /** The orchestrator in this process: {@code dev start} in the foreground, and the background one of -d. */
+    static int runHere(CliContext context, dev.ui.Ansi ansi, Config config, Set<String> requested, boolean withDependencies,
+                       boolean abortOnFailure, boolean color) throws Exception {
+        RunDirectory run = RunDirectory.of(config.project().root());
+        ProcessPlatform platform = ProcessPlatform.current();
+        String runId = Markers.newRunId();
+        StartPlan plan = dev.orchestrator.Preparation.plan(config, requested, withDependencies, context.env(), runId,
+                color, platform, Map.of());
+        return new ForegroundRun(context, ansi, run, platform).run(plan, runId, abortOnFailure);
+    }
+
+    static void requireKnown(Config config, Set<String> requested, java.nio.file.Path shownFrom) {
         for (String s : requested) {
             if (!config.services().containsKey(s)) {
                 throw new UserException(ExitCode.USAGE, "no service '" + s + "' in "
-                        + Main.relativize(root.workingDirectory(), config.project().file()),
+                        + Main.relativize(shownFrom, config.project().file()),
                         "services: " + String.join(", ", config.services().keySet()));
             }
         }
-        RunDirectory run = RunDirectory.of(config.project().root());
-        ProcessPlatform platform = ProcessPlatform.current();
-        if (detach || waitUntilUp) {
-            refuseIfRunning(run, platform);
-            DetachedStart detached = new DetachedStart(context(), ansi(), run, platform);
-            return detached.launch(config.project().name(), childArguments(config), waitUntilUp, waitTimeout);
-        }
-        String runId = Markers.newRunId();
-        StartPlan plan = dev.orchestrator.Preparation.plan(config, requested, !noDeps, context().env(), runId,
-                root.colorEnabled() && !detachedChild, platform, Map.of());
-        return new ForegroundRun(context(), ansi(), run, platform).run(plan, runId, abortOnFailure);
     }
 
     private Duration parseTimeout() {
@@ -83,17 +114,12 @@ final class StartCommand extends ConfigCommand {
                 "invalid --timeout '" + timeout + "'", "use a duration such as 30s, 2m or 500ms"));
     }
 
-    private void refuseIfRunning(RunDirectory run, ProcessPlatform platform) throws java.io.IOException {
-        RunInspector.Found found = RunInspector.inspect(run, platform);
-        if (found.liveness() == RunInspector.Liveness.ALIVE && found.lock().isPresent()) {
-            throw ForegroundRun.alreadyRunning(found.lock().get());
-        }
-    }
-
-    /** The same start, for the background orchestrator: no colour, its output goes to a file. */
-    private List<String> childArguments(Config config) {
-        List<String> args = new ArrayList<>(List.of("--no-color", "-f", config.project().file().toString(), "start",
-                "--detached-child"));
+    /**
+     * The same start, for the background orchestrator: no colour, its output goes to a file. Read back
+     * without picocli by {@link DetachedChild}; keep the two in step.
+     */
+    private List<String> childArguments(Path file) {
+        List<String> args = new ArrayList<>(List.of("--no-color", "-f", file.toString(), "start", "--detached-child"));
         if (noDeps) {
             args.add("--no-deps");
         }

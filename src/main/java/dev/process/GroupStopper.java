@@ -97,9 +97,10 @@ public final class GroupStopper {
     }
 
     private static void sendWithContinue(long pgid, Signal signal, ProcessPlatform platform) {
-        platform.signalGroup(pgid, signal);
-        if (!signal.equals(Signal.KILL) && !signal.equals(Signal.CONT)) {
-            platform.signalGroup(pgid, Signal.CONT);
+        if (signal.equals(Signal.KILL) || signal.equals(Signal.CONT)) {
+            platform.signalGroup(pgid, signal);
+        } else {
+            platform.signalGroupThenContinue(pgid, signal);
         }
     }
 
@@ -135,6 +136,8 @@ public final class GroupStopper {
         }
 
         private boolean poll(long deadlineNanos, BooleanSupplier condition, boolean interruptible) {
+            // Most processes are gone a millisecond or two after the signal: look again soon, then every poll.
+            long wait = Math.min(1, poll.toMillis());
             while (true) {
                 if (condition.getAsBoolean()) {
                     return true;
@@ -143,7 +146,8 @@ public final class GroupStopper {
                     return false;
                 }
                 try {
-                    Thread.sleep(poll.toMillis());
+                    Thread.sleep(wait);
+                    wait = Math.min(wait * 2, poll.toMillis());
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }

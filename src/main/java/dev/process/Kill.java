@@ -11,6 +11,9 @@ import java.util.List;
  */
 final class Kill {
     private static final String SCRIPT = "kill -s \"$1\" -- \"$2\"";
+    /** The signal, then SIGCONT whether or not the group is still there; exits with the first kill's status. */
+    private static final String THEN_CONTINUE = "kill -s \"$1\" -- \"$2\"; status=$?; "
+            + "kill -s CONT -- \"$2\" 2>/dev/null; exit $status";
 
     private Kill() {
     }
@@ -18,6 +21,16 @@ final class Kill {
     static boolean group(long pgid, Signal signal) {
         requireSafeTarget(pgid, "process group");
         return send(signal, "-" + pgid);
+    }
+
+    /**
+     * {@code signal} then SIGCONT to group {@code pgid}, in one shell: a stop sends both to every service, and
+     * starting a process costs a few milliseconds of CPU each, which adds up when many services stop at once.
+     */
+    static boolean groupThenContinue(long pgid, Signal signal) {
+        requireSafeTarget(pgid, "process group");
+        return ExternalCommand.run(List.of("/bin/sh", "-c", THEN_CONTINUE, "kill", signal.name(), "-" + pgid))
+                .succeeded();
     }
 
     static boolean process(long pid, Signal signal) {

@@ -54,6 +54,11 @@ final class MacProcessPlatform implements ProcessPlatform {
     }
 
     @Override
+    public boolean signalGroupThenContinue(long pgid, Signal signal) {
+        return Kill.groupThenContinue(pgid, signal);
+    }
+
+    @Override
     public boolean signalProcess(long pid, Signal signal) {
         return Kill.process(pid, signal);
     }

@@ -55,6 +55,18 @@ public interface ProcessPlatform {
     boolean signalGroup(long pgid, Signal signal);
 
     /**
+     * {@link #signalGroup} followed by SIGCONT, so a stopped (Ctrl-Z'd, traced) member wakes up to handle the
+     * signal. Platforms that signal through a helper program send both with one.
+     *
+     * @return whether {@code signal} was delivered (the SIGCONT's outcome does not count)
+     */
+    default boolean signalGroupThenContinue(long pgid, Signal signal) {
+        boolean sent = signalGroup(pgid, signal);
+        signalGroup(pgid, Signal.CONT);
+        return sent;
+    }
+
+    /**
      * Sends {@code signal} to one process.
      *
      * @return false when there is no such process (or it may not be signalled by this user)

@@ -171,7 +171,7 @@ public final class ControlServer implements OrchestratorListener, AutoCloseable 
     }
 
     private void subscribe(SocketChannel client, LineChannel lines) throws IOException {
-        Subscriber sub = new Subscriber(client, lines);
+        Subscriber sub = new Subscriber(client, lines, ControlServer::snapshotEvent);
         subscribers.add(sub);
         try {
             ObjectNode first = ControlProtocol.event("snapshot");
@@ -198,12 +198,18 @@ public final class ControlServer implements OrchestratorListener, AutoCloseable 
 
     @Override
     public void snapshot(StackSnapshot snapshot) {
-        if (subscribers.isEmpty()) {
-            return;
-        }
+        subscribers.forEach(s -> s.offerSnapshot(snapshot)); // serialized when written, newest only
+    }
+
+    /** A snapshot event's line, made when a subscriber's connection thread writes it. */
+    private static String snapshotEvent(StackSnapshot snapshot) {
         ObjectNode event = ControlProtocol.event("snapshot");
         event.set("stack", StateJson.stack(snapshot, Instant.now()));
-        broadcast(event);
+        try {
+            return Json.MAPPER.writeValueAsString(event);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override
