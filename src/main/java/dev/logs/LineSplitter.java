@@ -22,12 +22,15 @@ final class LineSplitter {
 
     private final LogRecord.Stream stream;
     private final LineSink sink;
-    private byte[] carry = new byte[8 * 1024];
+    /** Carry and scratch start small (a service's partial lines are short) and grow on demand. */
+    private static final int INITIAL_BUFFER = 1024;
+
+    private byte[] carry = new byte[INITIAL_BUFFER];
     private int carryLength;
     private boolean carryHasControl;
     /** The previous chunk ended in CR: an LF at the start of the next one belongs to it. */
     private boolean afterCr;
-    private byte[] scratch = new byte[8 * 1024];
+    private byte[] scratch = new byte[INITIAL_BUFFER];
     private long lines;
     private RuntimeException sinkFailure;
 
@@ -151,7 +154,7 @@ final class LineSplitter {
         if (carryLength == 0) {
             carryHasControl = false;
             if (carry.length > 64 * 1024) {
-                carry = new byte[8 * 1024]; // give back the memory of a one-off huge line
+                carry = new byte[INITIAL_BUFFER]; // give back the memory of a one-off huge line
             }
         }
     }
@@ -166,7 +169,7 @@ final class LineSplitter {
             int n = AnsiStripper.strip(bytes, offset, length, scratch, 0);
             plain = new String(scratch, 0, n, StandardCharsets.UTF_8);
             if (scratch.length > 64 * 1024) {
-                scratch = new byte[8 * 1024];
+                scratch = new byte[INITIAL_BUFFER];
             }
         }
         lines++;

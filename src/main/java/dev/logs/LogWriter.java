@@ -31,7 +31,13 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class LogWriter implements Closeable {
     static final long FLUSH_DELAY_MILLIS = 25;
-    private static final int BUFFER_SIZE = 256 * 1024;
+    /**
+     * The buffer starts small and doubles up to {@link #MAX_BUFFER_SIZE} only when a service fills
+     * it between two timed flushes: most services print a few lines a second, and a quarter of a
+     * megabyte each, up front, was most of an idle orchestrator's heap (bench/ANALYSIS.md).
+     */
+    static final int INITIAL_BUFFER_SIZE = 8 * 1024;
+    static final int MAX_BUFFER_SIZE = 256 * 1024;
     private static final byte[][] STREAM_TAGS = streamTags();
 
     private final Path file;
@@ -40,7 +46,7 @@ public final class LogWriter implements Closeable {
     private final ReentrantLock lock = new ReentrantLock();
     // Everything below is guarded by lock.
     private final LogTimestamps timestamps = new LogTimestamps();
-    private final byte[] buffer = new byte[BUFFER_SIZE];
+    private byte[] buffer = new byte[INITIAL_BUFFER_SIZE];
     private int buffered;
     private FileChannel channel;
     /** Bytes in the current file, counting those still in the buffer. */
@@ -118,7 +124,7 @@ public final class LogWriter implements Closeable {
                 rotate();
             }
             if (recordLength > buffer.length - buffered) {
-                flushBuffer();
+                growOrFlush(recordLength);
             }
             timestamps.format(time, buffer, buffered);
             buffered += LogTimestamps.LENGTH;
@@ -195,6 +201,30 @@ public final class LogWriter implements Closeable {
             }
         } catch (IOException e) {
             backgroundFailure = e;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Makes room for a record: a bigger buffer while it may still grow, else a write to the file. */
+    private void growOrFlush(int recordLength) throws IOException {
+        if (buffer.length < MAX_BUFFER_SIZE) {
+            int length = buffer.length;
+            while (length < MAX_BUFFER_SIZE && recordLength > length - buffered) {
+                length *= 2;
+            }
+            buffer = java.util.Arrays.copyOf(buffer, Math.min(length, MAX_BUFFER_SIZE));
+        }
+        if (recordLength > buffer.length - buffered) {
+            flushBuffer();
+        }
+    }
+
+    /** The buffer's current capacity; for tests of its growth. */
+    int bufferCapacity() {
+        lock.lock();
+        try {
+            return buffer.length;
         } finally {
             lock.unlock();
         }

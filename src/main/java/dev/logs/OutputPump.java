@@ -30,6 +30,8 @@ public final class OutputPump {
      */
     public static final Duration PARTIAL_LINE_DELAY = Duration.ofMillis(200);
     static final int CHUNK_SIZE = 64 * 1024;
+    /** A quiet service never needs more; a read that fills the chunk doubles it, up to {@link #CHUNK_SIZE}. */
+    static final int INITIAL_CHUNK_SIZE = 4 * 1024;
 
     private final InputStream in;
     private final LineSplitter splitter;
@@ -100,13 +102,16 @@ public final class OutputPump {
     }
 
     private void run() {
-        byte[] chunk = new byte[CHUNK_SIZE];
+        byte[] chunk = new byte[INITIAL_CHUNK_SIZE];
         try {
             int n;
             while ((n = in.read(chunk, 0, chunk.length)) >= 0) {
                 if (n > 0) {
                     bytes.addAndGet(n);
                     accept(chunk, n);
+                    if (n == chunk.length && chunk.length < CHUNK_SIZE) {
+                        chunk = new byte[chunk.length * 2]; // more was waiting: read more per call
+                    }
                 }
             }
         } catch (IOException e) {

@@ -139,6 +139,8 @@ public final class ConsoleView implements View {
     @Override
     public void close() {
         closed = true;
+        // The printer may be parked in a 100 ms poll: without a wake every stop waits that out.
+        queue.wake();
         try {
             printer.join(2000);
         } catch (InterruptedException e) {

@@ -95,6 +95,31 @@ class LogWriterTest {
     }
 
     @Test
+    void theBufferStaysSmallForAQuietServiceAndGrowsForAChattyOneKeepingEveryRecord() throws IOException {
+        Path log = dir.resolve("chatty.log");
+        List<String> expected = new ArrayList<>();
+        try (LogWriter w = new LogWriter(log, Long.MAX_VALUE, 1)) {
+            w.write(new LogRecord(T, LogRecord.Stream.OUT, "a quiet line"));
+            assertEquals(LogWriter.INITIAL_BUFFER_SIZE, w.bufferCapacity(), "a quiet service keeps the small buffer");
+            expected.add("a quiet line");
+            // 51-byte records, far more than the initial buffer holds between two timed flushes.
+            for (int i = 0; i < 20_000; i++) {
+                w.write(new LogRecord(T, LogRecord.Stream.OUT, text(i)));
+                expected.add(text(i));
+            }
+            int capacity = w.bufferCapacity();
+            assertTrue(capacity > LogWriter.INITIAL_BUFFER_SIZE && capacity <= LogWriter.MAX_BUFFER_SIZE,
+                    "grown within its bound: " + capacity);
+            // A record longer than the grown buffer still goes out whole, in order.
+            String longer = "x".repeat(LogWriter.MAX_BUFFER_SIZE + 10);
+            w.write(new LogRecord(T, LogRecord.Stream.OUT, longer));
+            expected.add(longer);
+            assertEquals(LogWriter.MAX_BUFFER_SIZE, w.bufferCapacity(), "never past its bound");
+        }
+        assertEquals(expected, texts(log));
+    }
+
+    @Test
     void reopeningAppendsAndMarksTheRestart() throws IOException {
         Path log = dir.resolve("web.log");
         try (LogWriter w = new LogWriter(log, 10_000, 3)) {
