@@ -33,25 +33,41 @@ record SessionLauncher(List<String> prefix, List<String> forkingPrefix) {
     SessionLauncher {
         prefix = List.copyOf(prefix);
         forkingPrefix = List.copyOf(forkingPrefix);
+        signalReset = List.copyOf(signalReset);
     }
 
-    static SessionLauncher setsid(Path setsidBinary) {
-        return new SessionLauncher(List.of(setsidBinary.toString()), List.of(setsidBinary.toString(), "--fork"));
+    /** setsid(1), with {@code signalReset} before the shell (empty when nothing is inherited ignored). */
+    static SessionLauncher setsid(Path setsidBinary, List<String> signalReset) {
+        return new SessionLauncher(List.of(setsidBinary.toString()), List.of(setsidBinary.toString(), "--fork"),
+                signalReset);
     }
 
     static SessionLauncher perl(Path perlBinary) {
         return new SessionLauncher(List.of(perlBinary.toString(), "-MPOSIX", "-e", PERL_SCRIPT),
-                List.of(perlBinary.toString(), "-MPOSIX", "-e", PERL_FORKING_SCRIPT));
+                List.of(perlBinary.toString(), "-MPOSIX", "-e", PERL_FORKING_SCRIPT), List.of());
     }
 
     /** setsid(1) where it exists, else perl; empty when neither is installed (spawn then reports it). */
     static Optional<SessionLauncher> detect() {
-        return findProgram("setsid").map(SessionLauncher::setsid)
+        return findProgram("setsid").map(setsid -> setsid(setsid, signalResetForThisProcess()))
                 .or(() -> findProgram("perl").map(SessionLauncher::perl));
+    }
+
+    /**
+     * The reset wrapper when this JVM inherited one of {@link InheritedSignals#RESET} ignored; when neither perl
+     * nor a recent coreutils env is installed there is nothing to reset with, and services inherit the
+     * disposition as they would from any other launcher.
+     */
+    private static List<String> signalResetForThisProcess() {
+        if (!InheritedSignals.anyIgnored(Path.of("/proc/self/status"))) {
+            return List.of();
+        }
+        return InheritedSignals.resetter().orElse(List.of());
     }
 
     List<String> argv(String command) {
         List<String> argv = new ArrayList<>(prefix);
+        argv.addAll(signalReset);
         argv.addAll(List.of("/bin/sh", "-c", command));
         return argv;
     }

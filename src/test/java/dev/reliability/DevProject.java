@@ -117,7 +117,19 @@ final class DevProject implements AutoCloseable {
 
     /** Starts {@code dev --no-color -C DIR ARGS…} with the test JVM's java and class path. */
     Running spawn(String... args) {
-        List<String> argv = new ArrayList<>();
+        return spawnWrapped(List.of(), args);
+    }
+
+    /**
+     * The same, as a background job of a non-interactive shell ({@code sh -c 'dev ARGS & wait'}), the way a
+     * script or an npm script starts it: that shell starts it with SIGINT and SIGQUIT ignored.
+     */
+    Running spawnAsScriptBackgroundJob(String... args) {
+        return spawnWrapped(List.of("/bin/sh", "-c", "\"$@\" & wait", "sh"), args);
+    }
+
+    private Running spawnWrapped(List<String> wrapper, String... args) {
+        List<String> argv = new ArrayList<>(wrapper);
         argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         argv.addAll(JVM_FLAGS);
         argv.add("-cp");
