@@ -16,11 +16,16 @@ import java.util.Optional;
  * followed by {@code exec}, again without forking. (perl starts with the service's environment, so a broken
  * {@code LANG} there makes it print its locale warning to the service's stderr, as any perl program would.)
  *
- * @param prefix the argv that precedes {@code /bin/sh -c COMMAND}
+ * <p>Both give a service the default action of the signals dev may send it even when dev itself inherited them
+ * ignored ({@link InheritedSignals}): perl resets them in the same step, setsid gets a reset wrapper only when
+ * this JVM has one of them ignored.
+ *
+ * @param prefix      the argv that precedes {@code /bin/sh -c COMMAND}
+ * @param signalReset the argv between {@code prefix} and {@code /bin/sh}; empty when nothing needs resetting
  */
-record SessionLauncher(List<String> prefix, List<String> forkingPrefix) {
+record SessionLauncher(List<String> prefix, List<String> forkingPrefix, List<String> signalReset) {
     private static final String PERL_SCRIPT = "POSIX::setsid() or die \"dev: setsid: $!\\n\"; "
-            + "exec { $ARGV[0] } @ARGV or die \"dev: exec $ARGV[0]: $!\\n\"";
+            + InheritedSignals.PERL_RESET_SCRIPT;
     /** The same, in a forked child while the parent exits at once: {@code setsid -f} for perl. */
     private static final String PERL_FORKING_SCRIPT = "defined(my $child = fork) or die \"dev: fork: $!\\n\"; "
             + "exit 0 if $child; " + PERL_SCRIPT;
