@@ -30,6 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SpawnTest {
     static final Duration WAIT = Duration.ofSeconds(10);
     static final Map<String, String> BASE_ENV = Map.of("PATH", System.getenv("PATH"));
+    /** A child that exits as soon as its parent has exec'd sleep: from then on nobody reaps it. */
+    static final String EXIT_ONCE_PARENT_SLEEPS =
+            "sh -c 'until [ \"$(cat /proc/$PPID/comm)\" = sleep ]; do sleep 0.01; done'";
 
     final ProcessPlatform platform = ProcessPlatform.current();
     final ProcessCleanup cleanup = new ProcessCleanup();
@@ -178,9 +181,10 @@ class SpawnTest {
 
     @Test
     void zombiesAreNotGroupMembers() throws Exception {
-        // "sleep 0 &" dies at once; "exec sleep 600" replaces the shell and never reaps it, so it stays a zombie
-        // in the group, next to a live leader.
-        SpawnedProcess spawned = spawn("sleep 0 & echo $!; exec sleep 600");
+        // The background child exits once the shell has become "exec sleep 600", which never reaps it, so it
+        // stays a zombie in the group, next to a live leader. (Exiting sooner races the shell, which may reap a
+        // finished job itself before its exec.)
+        SpawnedProcess spawned = spawn(EXIT_ONCE_PARENT_SLEEPS + " & echo $!; exec sleep 600");
         CapturedOutput output = CapturedOutput.of(spawned);
         long zombie = Long.parseLong(Await.value(WAIT, () -> output.out().isEmpty() ? null : output.out().get(0),
                 "the child's pid"));
@@ -194,7 +198,7 @@ class SpawnTest {
     @Test
     void aGroupOfOnlyZombiesIsEmpty() throws Exception {
         // setsid puts the background child in a group of its own; it exits and stays an unreaped zombie.
-        SpawnedProcess spawned = spawn("setsid true & echo $!; exec sleep 600");
+        SpawnedProcess spawned = spawn("setsid " + EXIT_ONCE_PARENT_SLEEPS + " & echo $!; exec sleep 600");
         CapturedOutput output = CapturedOutput.of(spawned);
         long zombie = Long.parseLong(Await.value(WAIT, () -> output.out().isEmpty() ? null : output.out().get(0),
                 "the child's pid"));
