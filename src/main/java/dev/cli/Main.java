@@ -49,7 +49,22 @@ public final class Main {
             }
             return ExitCode.OK;
         }
+        java.util.Optional<BaseCommand> plain = FastPath.parse(args);
+        if (plain.isPresent()) {
+            return runWithoutPicocli(context, plain.get());
+        }
         return commandLine(context, subcommands).execute(args);
+    }
+
+    /** A command {@link FastPath} read: run and reported exactly as picocli's execution strategy does. */
+    private static int runWithoutPicocli(CliContext context, BaseCommand command) {
+        DevCommand root = command.root;
+        root.context = context;
+        try {
+            return command.call();
+        } catch (Exception ex) {
+            return report(ex, context.err(), root.verbose(), root.ansi(), root.workingDirectory());
+        }
     }
 
     /** The whole picocli tree wired to a context; also used by completion and man page generators. */
