@@ -4,12 +4,10 @@ import dev.run.Json;
 import java.time.Instant;
 
 /**
- * Initialises Jackson on a second thread while the main thread builds the picocli tree. Creating the
- * first {@code ObjectMapper} costs ~50 ms of class initialisation (its default date format loads the
- * JDK's locale data), about as long as building the tree, and nearly every subcommand needs it soon
- * after: the run files and the control socket speak JSON, dev.toml is read by Jackson's TOML mapper,
- * which shares the same classes. Pure class initialisation, so starting it early is always safe;
- * with one core it costs nothing extra, since the command would do the same work a moment later.
+ * Initialises the JSON reading of the run files and the time parsing on a second thread while the main thread
+ * reads the arguments (and, for most commands, builds the picocli tree): every subcommand needs them soon after,
+ * since the run files and the control socket speak JSON. Pure class initialisation, so starting it early is
+ * always safe; with one core it costs nothing extra, since the command would do the same work a moment later.
  */
 final class Preload {
     private Preload() {
@@ -23,9 +21,9 @@ final class Preload {
 
     private static void initialise() {
         try {
-            Json.object();
+            Json.read("{\"a\":[1,\"b\",true,null]}");
             Instant.parse("2000-01-01T00:00:00Z"); // the ISO-8601 parser every time in the run files goes through
-        } catch (RuntimeException | LinkageError e) {
+        } catch (java.io.IOException | RuntimeException | LinkageError e) {
             // the command initialises these itself and reports any problem there
         }
     }

@@ -73,7 +73,7 @@ final class StatusCommand extends ConfigCommand {
             ObjectNode orch = n.putObject("orchestrator");
             orch.put("pid", found.lock().get().pid());
             orch.put("responding", responding);
-            out().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(n));
+            out().println(Json.writePretty(n));
         } else if (!quiet) {
             if (!responding) {
                 err().println(ansi().yellow("warning:") + " the orchestrator (pid " + found.lock().get().pid()
@@ -90,7 +90,7 @@ final class StatusCommand extends ConfigCommand {
             n.put("schema", StateJson.SCHEMA);
             n.put("running", false);
             n.put("leftovers", found.liveness() == RunInspector.Liveness.DEAD);
-            out().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(n));
+            out().println(Json.writePretty(n));
         } else if (!quiet) {
             if (found.liveness() == RunInspector.Liveness.DEAD) {
                 out().println("not running: the orchestrator" + found.lock().map(l -> " (pid " + l.pid() + ")").orElse("")

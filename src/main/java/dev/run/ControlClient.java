@@ -55,7 +55,7 @@ public final class ControlClient implements AutoCloseable {
     }
 
     public void send(ObjectNode request) throws IOException {
-        ByteBuffer out = ByteBuffer.wrap((Json.MAPPER.writeValueAsString(request) + "\n").getBytes(StandardCharsets.UTF_8));
+        ByteBuffer out = ByteBuffer.wrap((Json.write(request) + "\n").getBytes(StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
         while (out.hasRemaining()) {
             if (channel.write(out) == 0 && System.nanoTime() > deadline) {
@@ -77,7 +77,7 @@ public final class ControlClient implements AutoCloseable {
                 if (b == '\n') {
                     byte[] bytes = line.toByteArray();
                     line.reset();
-                    return Json.MAPPER.readTree(bytes);
+                    return Json.read(bytes);
                 }
                 line.write(b);
             }

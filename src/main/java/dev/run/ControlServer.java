@@ -113,7 +113,7 @@ public final class ControlServer implements OrchestratorListener, AutoCloseable 
     private boolean handle(String line, SocketChannel client, LineChannel lines) throws IOException {
         JsonNode request;
         try {
-            request = Json.MAPPER.readTree(line);
+            request = Json.read(line);
         } catch (IOException e) {
             reply(lines, ControlProtocol.error("malformed request: not JSON"));
             return true;
@@ -176,7 +176,7 @@ public final class ControlServer implements OrchestratorListener, AutoCloseable 
         try {
             ObjectNode first = ControlProtocol.event("snapshot");
             first.set("stack", StateJson.stack(target.snapshot(), Instant.now()));
-            sub.offer(Json.MAPPER.writeValueAsString(first));
+            sub.offer(Json.write(first));
             sub.pump(); // returns when the client disconnects or falls too far behind
         } finally {
             subscribers.remove(sub);
@@ -190,7 +190,7 @@ public final class ControlServer implements OrchestratorListener, AutoCloseable 
 
     private static void reply(LineChannel lines, ObjectNode reply) {
         try {
-            lines.writeLine(Json.MAPPER.writeValueAsString(reply));
+            lines.writeLine(Json.write(reply));
         } catch (IOException e) {
             // the client is gone; nothing to tell it
         }
@@ -206,7 +206,7 @@ public final class ControlServer implements OrchestratorListener, AutoCloseable 
         ObjectNode event = ControlProtocol.event("snapshot");
         event.set("stack", StateJson.stack(snapshot, Instant.now()));
         try {
-            return Json.MAPPER.writeValueAsString(event);
+            return Json.write(event);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -241,7 +241,7 @@ public final class ControlServer implements OrchestratorListener, AutoCloseable 
     private void broadcast(ObjectNode event) {
         String text;
         try {
-            text = Json.MAPPER.writeValueAsString(event);
+            text = Json.write(event);
         } catch (IOException e) {
             return;
         }

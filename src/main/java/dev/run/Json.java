@@ -1,25 +1,162 @@
 package dev.run;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-/** One shared mapper (they are costly to create) and small helpers for hand-shaped JSON. */
+/**
+ * Reading and writing the JSON of the run files and the control socket, and small helpers for hand-shaped JSON.
+ *
+ * <p>Trees are built and written with jackson-core's streaming parser and generator, not an {@code ObjectMapper}:
+ * the first mapper costs ~50 ms of class initialisation (its default date format loads the JDK's locale data),
+ * which was a third of a {@code dev status} that never needs data binding. The trees are databind's node classes,
+ * shaped as {@code ObjectMapper.readTree} shapes them (int, long or big-integer nodes by size, doubles for
+ * fractions; the first value of the input, trailing content ignored, a missing node for empty input), and pretty
+ * output is the mapper's default pretty printer. (Calling {@code toString()} on a node still creates a mapper;
+ * nothing on a hot path does.)
+ */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Json() {
     }
 
     public static ObjectNode object() {
-        return MAPPER.createObjectNode();
+        return NODES.objectNode();
+    }
+
+    /** The first JSON value in {@code bytes} (UTF-8, -16 or -32, detected) as a tree. */
+    public static JsonNode read(byte[] bytes) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(bytes)) {
+            return tree(parser);
+        }
+    }
+
+    public static JsonNode read(String text) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            return tree(parser);
+        }
+    }
+
+    /** One line of JSON, no line breaks in it: what the control socket sends. */
+    public static String write(JsonNode node) throws IOException {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            write(generator, node);
+        }
+        return out.toString();
+    }
+
+    /** Indented, for files people read and for {@code --json} output. */
+    public static String writePretty(JsonNode node) throws IOException {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            generator.setPrettyPrinter(new DefaultPrettyPrinter());
+            write(generator, node);
+        }
+        return out.toString();
+    }
+
+    /** What the node classes' own serialize does, which needs a mapper's serializer provider. */
+    private static void write(JsonGenerator generator, JsonNode node) throws IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                generator.writeStartObject();
+                for (var field : node.properties()) {
+                    generator.writeFieldName(field.getKey());
+                    write(generator, field.getValue());
+                }
+                generator.writeEndObject();
+            }
+            case ARRAY -> {
+                generator.writeStartArray();
+                for (JsonNode element : node) {
+                    write(generator, element);
+                }
+                generator.writeEndArray();
+            }
+            case STRING -> generator.writeString(node.textValue());
+            case BOOLEAN -> generator.writeBoolean(node.booleanValue());
+            case NUMBER -> {
+                switch (node.numberType()) {
+                    case INT -> generator.writeNumber(node.intValue());
+                    case LONG -> generator.writeNumber(node.longValue());
+                    case BIG_INTEGER -> generator.writeNumber(node.bigIntegerValue());
+                    case FLOAT -> generator.writeNumber(node.floatValue());
+                    case BIG_DECIMAL -> generator.writeNumber(node.decimalValue());
+                    default -> generator.writeNumber(node.doubleValue());
+                }
+            }
+            case NULL -> generator.writeNull();
+            default -> throw new IllegalArgumentException("cannot write a " + node.getNodeType() + " node as JSON");
+        }
+    }
+
+    private static JsonNode tree(JsonParser parser) throws IOException {
+        JsonToken first = parser.nextToken();
+        return first == null ? MissingNode.getInstance() : value(parser, first);
+    }
+
+    /** The value starting at {@code token}; nesting is bounded by the parser's own depth limit (1000). */
+    private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
+        if (token == null) {
+            throw new JsonEOFException(parser, null, "Unexpected end-of-input");
+        }
+        switch (token) {
+            case START_OBJECT -> {
+                ObjectNode object = NODES.objectNode();
+                for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+                    object.set(name, value(parser, parser.nextToken()));
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = NODES.arrayNode();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                    array.add(value(parser, t));
+                }
+                return array;
+            }
+            case VALUE_STRING -> {
+                return NODES.textNode(parser.getText());
+            }
+            case VALUE_NUMBER_INT -> {
+                return switch (parser.getNumberType()) {
+                    case INT -> NODES.numberNode(parser.getIntValue());
+                    case LONG -> NODES.numberNode(parser.getLongValue());
+                    default -> NODES.numberNode(parser.getBigIntegerValue());
+                };
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return NODES.numberNode(parser.getDoubleValue());
+            }
+            case VALUE_TRUE -> {
+                return NODES.booleanNode(true);
+            }
+            case VALUE_FALSE -> {
+                return NODES.booleanNode(false);
+            }
+            case VALUE_NULL -> {
+                return NODES.nullNode();
+            }
+            default -> throw new JsonParseException(parser, "unexpected " + token);
+        }
     }
 
     static void putInstant(ObjectNode n, String field, Instant t) {

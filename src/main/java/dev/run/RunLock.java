@@ -61,7 +61,7 @@ public final class RunLock implements AutoCloseable {
             try {
                 // The create-time permissions above do not apply to a file an older run left behind.
                 Files.setPosixFilePermissions(lockFile, PosixFilePermissions.fromString("rw-------"));
-                byte[] bytes = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(info.toJson());
+                byte[] bytes = Json.writePretty(info.toJson()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 channel.truncate(0);
                 channel.write(ByteBuffer.wrap(bytes), 0);
                 channel.force(true);
@@ -128,7 +128,7 @@ public final class RunLock implements AutoCloseable {
                 last = new IllegalArgumentException("the lock file is empty");
             } else {
                 try {
-                    return Optional.of(LockInfo.fromJson(Json.MAPPER.readTree(bytes)));
+                    return Optional.of(LockInfo.fromJson(Json.read(bytes)));
                 } catch (IOException | RuntimeException e) {
                     last = new IllegalArgumentException("the lock file is not readable (" + Json.problem(e) + ")");
                 }

@@ -22,7 +22,7 @@ public final class StateFile {
     }
 
     public static void write(Path file, RunState state) throws IOException {
-        byte[] bytes = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(StateJson.state(state));
+        byte[] bytes = Json.writePretty(StateJson.state(state)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(temp); // so the owner-only permissions below apply to a fresh file
         try (FileChannel ch = FileChannel.open(temp, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
@@ -58,7 +58,7 @@ public final class StateFile {
             throw new IllegalArgumentException(file + " is empty");
         }
         try {
-            return Optional.of(StateJson.state(Json.MAPPER.readTree(bytes)));
+            return Optional.of(StateJson.state(Json.read(bytes)));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException(file + " is not a valid state file (" + Json.problem(e) + ")");
         }

@@ -266,7 +266,7 @@ class ControlServerTest {
         try (RawSocketClient c = RawSocketClient.connect(socket)) {
             c.send(request.getBytes(StandardCharsets.UTF_8));
             String reply = line(c.read(ANSWER));
-            JsonNode n = Json.MAPPER.readTree(reply);
+            JsonNode n = Json.read(reply);
             assertTrue(ControlProtocol.isError(n), reply);
             assertEquals(ControlProtocol.VERSION, n.path("v").asInt(), reply);
             assertTrue(n.path("error").asText().contains(fragment), () -> request.strip() + " → " + reply);
