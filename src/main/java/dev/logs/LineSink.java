@@ -15,4 +15,12 @@ public interface LineSink {
      *              the very same String instance as {@code raw} when there was nothing to remove
      */
     void line(LogRecord.Stream stream, Instant time, String raw, String plain);
+
+    /**
+     * The same line undecoded, which is how the pumps deliver it; sinks that can use the bytes (a log file)
+     * override this. Valid only during the call.
+     */
+    default void line(LogRecord.Stream stream, Instant time, SplitLine line) {
+        line(stream, time, line.raw(), line.plain());
+    }
 }

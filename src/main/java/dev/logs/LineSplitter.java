@@ -3,7 +3,6 @@ package dev.logs;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -22,7 +21,7 @@ final class LineSplitter {
 
     private final LogRecord.Stream stream;
     private final LineSink sink;
-    /** Carry and scratch start small (a service's partial lines are short) and grow on demand. */
+    /** The carry starts small (a service's partial lines are short) and grows on demand. */
     private static final int INITIAL_BUFFER = 1024;
 
     private byte[] carry = new byte[INITIAL_BUFFER];
@@ -30,7 +29,7 @@ final class LineSplitter {
     private boolean carryHasControl;
     /** The previous chunk ended in CR: an LF at the start of the next one belongs to it. */
     private boolean afterCr;
-    private byte[] scratch = new byte[INITIAL_BUFFER];
+    private final SplitLine line = new SplitLine();
     private long lines;
     private RuntimeException sinkFailure;
 
@@ -160,21 +159,10 @@ final class LineSplitter {
     }
 
     private void emit(byte[] bytes, int offset, int length, boolean control, Instant time) {
-        String raw = new String(bytes, offset, length, StandardCharsets.UTF_8);
-        String plain = raw;
-        if (control) {
-            if (scratch.length < length) {
-                scratch = new byte[Math.max(length, scratch.length * 2)];
-            }
-            int n = AnsiStripper.strip(bytes, offset, length, scratch, 0);
-            plain = new String(scratch, 0, n, StandardCharsets.UTF_8);
-            if (scratch.length > 64 * 1024) {
-                scratch = new byte[INITIAL_BUFFER];
-            }
-        }
+        line.reset(bytes, offset, length, control);
         lines++;
         try {
-            sink.line(stream, time, raw, plain);
+            sink.line(stream, time, line);
         } catch (RuntimeException e) {
             // Keep draining: a child whose pipe is not read blocks, so a broken sink must cost
             // lines, never the service.

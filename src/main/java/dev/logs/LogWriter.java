@@ -111,8 +111,21 @@ public final class LogWriter implements Closeable {
         append(time, stream, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Appends the plain bytes of a line a pump split out ({@link SplitLine#plainArray()}), without decoding
+     * them: only for pure ASCII text, which is its own UTF-8, and never holding a line break (the splitter's
+     * lines cannot).
+     */
+    public void writeAscii(Instant time, LogRecord.Stream stream, byte[] text, int offset, int length) {
+        append(time, stream, text, offset, length);
+    }
+
     private void append(Instant time, LogRecord.Stream stream, byte[] text) {
-        int recordLength = LogFileFormat.PREFIX_LENGTH + text.length + 1;
+        append(time, stream, text, 0, text.length);
+    }
+
+    private void append(Instant time, LogRecord.Stream stream, byte[] text, int offset, int length) {
+        int recordLength = LogFileFormat.PREFIX_LENGTH + length + 1;
         IOException earlier;
         lock.lock();
         try {
@@ -131,13 +144,13 @@ public final class LogWriter implements Closeable {
             byte[] tag = STREAM_TAGS[stream.ordinal()];
             System.arraycopy(tag, 0, buffer, buffered, tag.length);
             buffered += tag.length;
-            if (text.length < buffer.length - buffered) {
-                System.arraycopy(text, 0, buffer, buffered, text.length);
-                buffered += text.length;
+            if (length < buffer.length - buffered) {
+                System.arraycopy(text, offset, buffer, buffered, length);
+                buffered += length;
             } else {
                 // A record longer than the buffer (lines are up to 1 MiB) goes straight to the file.
                 flushBuffer();
-                writeFully(ByteBuffer.wrap(text));
+                writeFully(ByteBuffer.wrap(text, offset, length));
             }
             buffer[buffered++] = '\n';
             size += recordLength;

@@ -54,6 +54,25 @@ public final class ServiceLog implements LineSink, Closeable {
         writer.write(time, stream, plain);
     }
 
+    /** As above; an ASCII line's plain bytes go to the file as they are, never encoded again. */
+    @Override
+    public void line(LogRecord.Stream stream, Instant time, SplitLine line) {
+        tail.add(line.plain());
+        if (console != null) {
+            console.offer(new ConsoleLine(service, stream, time, line.raw()));
+        }
+        write(writer, stream, time, line);
+    }
+
+    /** The plain line to {@code writer}: its bytes when they are ASCII, else the decoded text. */
+    public static void write(LogWriter writer, LogRecord.Stream stream, Instant time, SplitLine line) {
+        if (line.ascii()) {
+            writer.writeAscii(time, stream, line.plainArray(), line.plainOffset(), line.plainLength());
+        } else {
+            writer.write(time, stream, line.plain());
+        }
+    }
+
     /** Records a (re)start in the file and the tail: {@code --- started (pid 42) ---}. */
     public void started(long pid) {
         LogRecord marker = LogRecord.startMarker(Instant.now(), pid);

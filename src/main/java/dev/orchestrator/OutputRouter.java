@@ -4,6 +4,8 @@ import dev.health.LogMatcher;
 import dev.logs.LineSink;
 import dev.logs.LogRecord;
 import dev.logs.LogWriter;
+import dev.logs.ServiceLog;
+import dev.logs.SplitLine;
 import dev.logs.TailBuffer;
 import java.time.Instant;
 
@@ -42,11 +44,22 @@ final class OutputRouter {
 
     /** Where the pumps of the process of spawn {@code generation} deliver its lines. */
     LineSink sink(int generation) {
-        return (stream, time, raw, plain) -> line(generation, stream, time, raw, plain);
+        return new LineSink() {
+            @Override
+            public void line(LogRecord.Stream stream, Instant time, String raw, String plain) {
+                file.write(new LogRecord(time, stream, plain));
+                fanOut(generation, stream, raw, plain);
+            }
+
+            @Override
+            public void line(LogRecord.Stream stream, Instant time, SplitLine line) {
+                ServiceLog.write(file, stream, time, line); // ASCII lines are never decoded and encoded again
+                fanOut(generation, stream, line.raw(), line.plain());
+            }
+        };
     }
 
-    private void line(int generation, LogRecord.Stream stream, Instant time, String raw, String plain) {
-        file.write(new LogRecord(time, stream, plain));
+    private void fanOut(int generation, LogRecord.Stream stream, String raw, String plain) {
         tail.add(plain);
         listener.output(service, stream, raw);
         Watch w = watch;

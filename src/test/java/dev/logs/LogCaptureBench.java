@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -121,7 +122,17 @@ public final class LogCaptureBench {
         try (LogWriter writer = new LogWriter(log, Long.MAX_VALUE, 1)) {
             LineSink sink = fullSink
                     ? new ServiceLog("bench", writer, new TailBuffer(), new ConsoleQueue())
-                    : (stream, time, raw, plain) -> writer.write(time, stream, plain);
+                    : new LineSink() {
+                        @Override
+                        public void line(LogRecord.Stream stream, Instant time, String raw, String plain) {
+                            writer.write(time, stream, plain);
+                        }
+
+                        @Override
+                        public void line(LogRecord.Stream stream, Instant time, SplitLine line) {
+                            ServiceLog.write(writer, stream, time, line); // the orchestrator's file path
+                        }
+                    };
             OutputPump pump = OutputPump.start("bench-pump", child.getInputStream(), LogRecord.Stream.OUT, sink);
             if (!pump.awaitEnd(Duration.ofMinutes(5))) {
                 throw new IllegalStateException("pump did not finish");
