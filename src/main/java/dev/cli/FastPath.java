@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the plainest invocations of the two commands people and scripts run most, {@code dev status} and
- * {@code dev stop}, without picocli. Building picocli's model for even one subcommand reflects over the command
+ * Reads the plainest invocations of the commands people and scripts run most, {@code dev start},
+ * {@code dev status} and {@code dev stop}, without picocli. Building picocli's model for even one subcommand reflects over the command
  * classes and generates a proxy class per annotation type: 60–80 ms of a ~190 ms {@code dev status}, more than
  * the command's own work. The commands themselves are the same objects picocli would fill in; only the reading of
  * the arguments differs.
@@ -55,6 +55,9 @@ final class FastPath {
                         understood = true;
                     } else if (arg.equals("stop")) {
                         command = new StopCommand();
+                        understood = true;
+                    } else if (arg.equals("start")) {
+                        command = new StartCommand();
                         understood = true;
                     } else {
                         understood = isFileOption(arg) ? rootFile(arg) : global(arg);
@@ -145,6 +148,24 @@ final class FastPath {
                 }
                 return once(name.equals("-q") ? "--quiet" : name);
             }
+            if (command instanceof StartCommand start) {
+                switch (name) {
+                    case "-d", "--detach" -> start.detach = true;
+                    case "--wait" -> start.waitUntilUp = true;
+                    case "--no-deps" -> start.noDeps = true;
+                    case "--abort-on-failure" -> start.abortOnFailure = true;
+                    case "--timeout" -> {
+                        start.timeout = value(arg, true);
+                        if (start.timeout == null) {
+                            return false;
+                        }
+                    }
+                    default -> {
+                        return false; // --detached-child is read by DetachedChild before this
+                    }
+                }
+                return once(name.equals("-d") ? "--detach" : name);
+            }
             StopCommand stop = (StopCommand) command;
             switch (name) {
                 case "--force" -> stop.force = true;
@@ -160,12 +181,16 @@ final class FastPath {
         }
 
         private static boolean isFlag(String name) {
-            return Set.of("--no-color", "--verbose", "--json", "-q", "--quiet", "--force").contains(name);
+            return Set.of("--no-color", "--verbose", "--json", "-q", "--quiet", "--force", "-d", "--detach", "--wait",
+                    "--no-deps", "--abort-on-failure").contains(name);
         }
 
         private List<String> services() {
             if (command instanceof StatusCommand status) {
                 return status.services;
+            }
+            if (command instanceof StartCommand start) {
+                return start.services;
             }
             return ((StopCommand) command).services;
         }
@@ -218,6 +243,10 @@ final class FastPath {
         fields.add("file=" + ((ConfigCommand) command).file);
         if (command instanceof StatusCommand s) {
             fields.add("status services=" + s.services + " json=" + s.json + " quiet=" + s.quiet + " watch=" + s.watch);
+        } else if (command instanceof StartCommand s) {
+            fields.add("start services=" + s.services + " detach=" + s.detach + " wait=" + s.waitUntilUp + " timeout="
+                    + s.timeout + " noDeps=" + s.noDeps + " abortOnFailure=" + s.abortOnFailure + " detachedChild="
+                    + s.detachedChild);
         } else if (command instanceof StopCommand s) {
             fields.add("stop services=" + s.services + " timeout=" + s.timeout + " force=" + s.force
                     + " watchdog=" + s.watchdogRunId);

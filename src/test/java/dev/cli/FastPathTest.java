@@ -29,9 +29,14 @@ class FastPathTest {
     private static final String[] STOP = {"--force", "--force=true", "--timeout", "5s", "--timeout=2s", "--timeout",
         "--watchdog", "run-1", "--watchdog=run-2", "api", "db", "-h", "--", "-f", "e.toml", "--json", "-9", "stop"};
 
-    /** Tokens that are each fine alone, so that combinations (repeats, orders) get compared too. */
-    private static final String[] PLAIN = {"--no-color", "--verbose", "--color=never", "--json", "-q", "--quiet",
-        "api", "web", "--force", "--timeout=3s", "--watchdog=r", "--file=f.toml"};
+    private static final String[] START = {"-d", "--detach", "--wait", "--timeout", "30s", "--timeout=1m", "--no-deps",
+        "--abort-on-failure", "--detached-child", "-dw", "api", "db", "-h", "--", "-f", "g.toml", "--json", "start"};
+
+    /** Per command, tokens that are each fine alone, so that combinations (repeats, orders) get compared too. */
+    private static final List<String[]> PLAIN = List.of(
+            new String[] {"--no-color", "--verbose", "--color=never", "--json", "-q", "--quiet", "api", "web", "--file=f.toml"},
+            new String[] {"--no-color", "--verbose", "--force", "--timeout=3s", "--watchdog=r", "api", "--file=f.toml"},
+            new String[] {"--no-color", "--verbose", "-d", "--wait", "--no-deps", "--timeout=3s", "api", "--file=f.toml"});
 
     @Test
     void plainInvocationsAreReadWithoutPicocli() {
@@ -40,6 +45,8 @@ class FastPathTest {
         assertAccepted("stop", "--timeout", "5s", "db", "--verbose");
         assertAccepted("stop", "--watchdog", "run-1");
         assertAccepted("-f", "a.toml", "status", "-f", "b.toml", "--color=never", "-q");
+        assertAccepted("start", "-d", "--wait", "--timeout", "30s");
+        assertAccepted("start", "api", "--no-deps", "--abort-on-failure");
     }
 
     @Test
@@ -48,7 +55,8 @@ class FastPathTest {
                 new String[] {"status", "-w"}, new String[] {"status", "-qw"}, new String[] {"status", "--", "api"},
                 new String[] {"status", "--json", "--json"}, new String[] {"stop", "--timeout"},
                 new String[] {"-Cproj", "status"}, new String[] {"status", "@args"}, new String[] {"logs"},
-                new String[] {"status", "--color=purple"}, new String[] {"stop", "--force=true"})) {
+                new String[] {"status", "--color=purple"}, new String[] {"stop", "--force=true"},
+                new String[] {"start", "-dw"}, new String[] {"start", "--detached-child"})) {
             assertTrue(FastPath.parse(args).isEmpty(), () -> "left to picocli: " + List.of(args));
         }
     }
@@ -60,11 +68,11 @@ class FastPathTest {
         for (int n = 0; n < 1500; n++) {
             List<String> args = new ArrayList<>();
             add(args, GLOBALS, random.nextInt(4), random);
-            boolean status = random.nextBoolean();
+            int command = random.nextInt(3);
             if (random.nextInt(20) > 0) {
-                args.add(status ? "status" : "stop");
+                args.add(List.of("status", "stop", "start").get(command));
             }
-            add(args, n % 2 == 0 ? PLAIN : status ? STATUS : STOP, random.nextInt(5), random);
+            add(args, (n % 2 == 0 ? PLAIN : List.of(STATUS, STOP, START)).get(command), random.nextInt(5), random);
             add(args, GLOBALS, random.nextInt(2), random);
             if (compare(args.toArray(String[]::new))) {
                 accepted++;
