@@ -6,7 +6,7 @@ import dev.testing.Await;
 import dev.testing.CapturedOutput;
 import dev.testing.ProcessCleanup;
 import dev.testing.Processes;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,14 +31,10 @@ class GroupStopperTest {
 
     final ProcessPlatform platform = ProcessPlatform.current();
     final GroupStopper stopper = new GroupStopper();
+    @AutoClose // kills every process group a test registered, after each test
     final ProcessCleanup cleanup = new ProcessCleanup();
     @TempDir
     Path dir;
-
-    @AfterEach
-    void cleanUp() {
-        cleanup.close();
-    }
 
     SpawnedProcess spawn(String command) throws SpawnException {
         SpawnedProcess spawned = platform.spawn(new SpawnSpec("stopper", command, dir, BASE_ENV));

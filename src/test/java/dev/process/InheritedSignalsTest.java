@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,14 +28,10 @@ class InheritedSignalsTest {
     private static final long QUIT = 1L << 2;
     private static final List<String> IGNORE_INT_AND_QUIT = List.of("/bin/sh", "-c", "trap '' INT QUIT; exec \"$@\"", "sh");
 
+    @AutoClose // kills every process group a test registered, after each test
     private final ProcessCleanup cleanup = new ProcessCleanup();
     @TempDir
     Path dir;
-
-    @AfterEach
-    void cleanUp() {
-        cleanup.close();
-    }
 
     @Test
     void theMaskCountsOnlyTheSignalsDevSends() {

@@ -5,7 +5,7 @@ import dev.fixtures.Fixtures;
 import dev.testing.Await;
 import dev.testing.CapturedOutput;
 import dev.testing.ProcessCleanup;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,14 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MacPlatformOnLinuxTest {
     final ProcessPlatform mac = new MacProcessPlatform();
     final ProcessPlatform linux = ProcessPlatform.current();
+    @AutoClose // kills every process group a test registered, after each test
     final ProcessCleanup cleanup = new ProcessCleanup();
     @TempDir
     Path dir;
-
-    @AfterEach
-    void cleanUp() {
-        cleanup.close();
-    }
 
     SpawnedProcess spawn(String command) throws SpawnException {
         SpawnedProcess spawned = mac.spawn(new SpawnSpec("mac", command, dir, BASE_ENV));

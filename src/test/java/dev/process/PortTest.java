@@ -4,7 +4,7 @@ import dev.fixtures.Fixtures;
 import dev.testing.Await;
 import dev.testing.CapturedOutput;
 import dev.testing.ProcessCleanup;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,14 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Port holders and bind tests on real loopback sockets. */
 class PortTest {
     final ProcessPlatform platform = ProcessPlatform.current();
+    @AutoClose // kills every process group a test registered, after each test
     final ProcessCleanup cleanup = new ProcessCleanup();
     @TempDir
     Path dir;
-
-    @AfterEach
-    void cleanUp() {
-        cleanup.close();
-    }
 
     static ServerSocket listenOnLoopback() throws Exception {
         ServerSocket socket = new ServerSocket();

@@ -5,7 +5,7 @@ import dev.fixtures.Fixtures;
 import dev.testing.Await;
 import dev.testing.CapturedOutput;
 import dev.testing.ProcessCleanup;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,14 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The PID-reuse guard on real processes. */
 class ProcessIdentityTest {
     final ProcessPlatform platform = ProcessPlatform.current();
+    @AutoClose // kills every process group a test registered, after each test
     final ProcessCleanup cleanup = new ProcessCleanup();
     @TempDir
     Path dir;
-
-    @AfterEach
-    void cleanUp() {
-        cleanup.close();
-    }
 
     SpawnedProcess spawn(String command) throws SpawnException {
         SpawnedProcess spawned = platform.spawn(new SpawnSpec("identity", command, dir, BASE_ENV));

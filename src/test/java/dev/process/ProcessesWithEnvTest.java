@@ -3,7 +3,7 @@ package dev.process;
 import dev.fixtures.Fixtures;
 import dev.testing.Await;
 import dev.testing.ProcessCleanup;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,14 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Finding processes that left their group and session by the marker in their environment. */
 class ProcessesWithEnvTest {
     final ProcessPlatform platform = ProcessPlatform.current();
+    @AutoClose // kills every process group a test registered, after each test
     final ProcessCleanup cleanup = new ProcessCleanup();
     @TempDir
     Path dir;
-
-    @AfterEach
-    void cleanUp() {
-        cleanup.close();
-    }
 
     @Test
     void findsADaemonThatEscapedTheGroupAndSession() throws Exception {

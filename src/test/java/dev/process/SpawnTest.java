@@ -7,7 +7,7 @@ import dev.testing.Await;
 import dev.testing.CapturedOutput;
 import dev.testing.ProcessCleanup;
 import dev.testing.Processes;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,14 +35,10 @@ class SpawnTest {
             "sh -c 'until [ \"$(cat /proc/$PPID/comm)\" = sleep ]; do sleep 0.01; done'";
 
     final ProcessPlatform platform = ProcessPlatform.current();
+    @AutoClose // kills every process group a test registered, after each test
     final ProcessCleanup cleanup = new ProcessCleanup();
     @TempDir
     Path dir;
-
-    @AfterEach
-    void cleanUp() {
-        cleanup.close();
-    }
 
     SpawnedProcess spawn(String command) throws SpawnException {
         return spawn(command, BASE_ENV);

@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReaperTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private final ProcessPlatform platform = ProcessPlatform.current();
+    @AutoClose // kills every process group a test registered, after each test
     private final ProcessCleanup cleanup = new ProcessCleanup();
     private final String runId = "reaper-test-" + UUID.randomUUID();
     private final List<String> log = new CopyOnWriteArrayList<>();
@@ -46,11 +47,6 @@ class ReaperTest {
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void cleanUp() {
-        cleanup.close();
-    }
 
     @Test
     void stopsRecordedGroupsDependentsFirstAndSweepsEscapedDaemons() throws Exception {
