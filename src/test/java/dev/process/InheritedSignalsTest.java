@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code dev start &}). The ignoring parent is simulated by a shell that ignores INT and QUIT and then execs the
  * launcher, exactly what a non-interactive shell does for a background job.
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "reads signal dispositions from /proc/PID/status")
 class InheritedSignalsTest {
     private static final long INT = 1L << 1;
     private static final long QUIT = 1L << 2;

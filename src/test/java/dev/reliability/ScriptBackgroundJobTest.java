@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * must not inherit that, or a service stopped with {@code stop_signal = "INT"} would sit out its stop timeout and
  * be killed.
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "reads signal dispositions from /proc/PID/status")
 class ScriptBackgroundJobTest {
     private static final long INT = 1L << 1;
     private static final long QUIT = 1L << 2;
