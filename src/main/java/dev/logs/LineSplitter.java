@@ -62,21 +62,32 @@ final class LineSplitter {
         }
         int lineStart = i;
         boolean control = false;
+        // The OR of the line's bytes so far: its high bits say whether the line is pure ASCII, which
+        // lets a sink copy it to the log file without decoding (SplitLine#ascii). Exact, because a
+        // skipped word never holds a line break.
+        long high = 0;
         while (i < end) {
             // Skip 8 bytes at a time while none of them is a C0 control: on ordinary text the
             // scan costs a fraction of a per-byte loop. Only a word holding a control byte (or a
             // false alarm right after one) is walked byte by byte below.
-            while (i + 8 <= end && !hasControlByte((long) LONGS.get(bytes, i))) {
+            while (i + 8 <= end) {
+                long word = (long) LONGS.get(bytes, i);
+                if (hasControlByte(word)) {
+                    break;
+                }
+                high |= word;
                 i += 8;
             }
             if (i >= end) {
                 break;
             }
             byte b = bytes[i];
+            high |= b; // a byte >= 0x80 is negative: its sign extension sets every high bit
             // One test per byte on the common path: only C0 controls need a closer look.
             if ((b & 0xE0) == 0) {
                 if (b == '\n' || b == '\r') {
-                    completeLine(bytes, lineStart, i, control, time);
+                    completeLine(bytes, lineStart, i, control, (high & 0x8080808080808080L) == 0, time);
+                    high = 0;
                     if (b == '\r') {
                         if (i + 1 == end) {
                             afterCr = true;
@@ -121,9 +132,9 @@ final class LineSplitter {
         }
     }
 
-    private void completeLine(byte[] bytes, int from, int to, boolean control, Instant time) {
+    private void completeLine(byte[] bytes, int from, int to, boolean control, boolean ascii, Instant time) {
         if (carryLength == 0 && to - from <= MAX_LINE_BYTES) {
-            emit(bytes, from, to - from, control, time);
+            emit(bytes, from, to - from, control, ascii ? SplitLine.ASCII : SplitLine.NOT_ASCII, time);
             return;
         }
         appendCarry(bytes, from, to, control, time);
@@ -147,7 +158,7 @@ final class LineSplitter {
     }
 
     private void emitCarryPrefix(int length, Instant time) {
-        emit(carry, 0, length, carryHasControl, time);
+        emit(carry, 0, length, carryHasControl, SplitLine.UNKNOWN, time);
         System.arraycopy(carry, length, carry, 0, carryLength - length);
         carryLength -= length;
         if (carryLength == 0) {
@@ -158,8 +169,8 @@ final class LineSplitter {
         }
     }
 
-    private void emit(byte[] bytes, int offset, int length, boolean control, Instant time) {
-        line.reset(bytes, offset, length, control);
+    private void emit(byte[] bytes, int offset, int length, boolean control, int ascii, Instant time) {
+        line.reset(bytes, offset, length, control, ascii);
         lines++;
         try {
             sink.line(stream, time, line);

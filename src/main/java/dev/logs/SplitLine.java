@@ -27,13 +27,18 @@ public final class SplitLine {
     private int plainLength = -1;
     private String raw;
     private String plain;
-    private int ascii; // 0 unknown, 1 yes, -1 no
+    /** What the splitter found out about a line's bytes while scanning it: see {@link #ascii()}. */
+    static final int ASCII = 1;
+    static final int NOT_ASCII = -1;
+    static final int UNKNOWN = 0;
+
+    private int ascii;
 
     SplitLine() {
     }
 
     /** Points this view at the next line. */
-    void reset(byte[] bytes, int offset, int length, boolean control) {
+    void reset(byte[] bytes, int offset, int length, boolean control, int ascii) {
         this.bytes = bytes;
         this.offset = offset;
         this.length = length;
@@ -41,7 +46,7 @@ public final class SplitLine {
         this.plainLength = -1;
         this.raw = null;
         this.plain = null;
-        this.ascii = 0;
+        this.ascii = ascii;
         if (scratch.length > 64 * 1024) {
             scratch = new byte[INITIAL_SCRATCH]; // give back the memory of a one-off huge line
         }
@@ -68,10 +73,10 @@ public final class SplitLine {
      * (other bytes may be invalid UTF-8, which the String replaces).
      */
     public boolean ascii() {
-        if (ascii == 0) {
-            ascii = isAscii(bytes, offset, length) ? 1 : -1;
+        if (ascii == UNKNOWN) {
+            ascii = isAscii(bytes, offset, length) ? ASCII : NOT_ASCII;
         }
-        return ascii > 0;
+        return ascii == ASCII;
     }
 
     /** The plain line's bytes start at {@link #plainOffset()} of this array. */

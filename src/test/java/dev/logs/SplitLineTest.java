@@ -29,7 +29,7 @@ class SplitLineTest {
     void stringsAreMadeOnceAndOnlyWhenAskedFor() {
         SplitLine line = new SplitLine();
         byte[] bytes = "xx plain text yy".getBytes(StandardCharsets.US_ASCII);
-        line.reset(bytes, 3, 10, false);
+        line.reset(bytes, 3, 10, false, SplitLine.UNKNOWN);
         assertTrue(line.ascii());
         assertSame(bytes, line.plainArray(), "no copy for a line without escapes");
         assertEquals(3, line.plainOffset());
@@ -38,18 +38,18 @@ class SplitLineTest {
         assertSame(line.raw(), line.plain(), "one String when there is nothing to strip");
 
         byte[] colored = "\u001b[32mok\u001b[0m done".getBytes(StandardCharsets.US_ASCII);
-        line.reset(colored, 0, colored.length, true);
+        line.reset(colored, 0, colored.length, true, SplitLine.UNKNOWN);
         assertEquals("\u001b[32mok\u001b[0m done", line.raw());
         assertEquals("ok done", line.plain());
         assertEquals("ok done", new String(line.plainArray(), line.plainOffset(), line.plainLength(), StandardCharsets.US_ASCII));
 
         byte[] utf8 = "héllo".getBytes(StandardCharsets.UTF_8);
-        line.reset(utf8, 0, utf8.length, false);
+        line.reset(utf8, 0, utf8.length, false, SplitLine.UNKNOWN);
         assertFalse(line.ascii());
         assertEquals("héllo", line.plain());
         byte[] longAscii = "0123456789abcdef0123456789".getBytes(StandardCharsets.US_ASCII);
         longAscii[17] = (byte) 0xC3; // one high byte in the middle of the word-at-a-time scan
-        line.reset(longAscii, 0, longAscii.length, false);
+        line.reset(longAscii, 0, longAscii.length, false, SplitLine.UNKNOWN);
         assertFalse(line.ascii());
     }
 
@@ -72,6 +72,8 @@ class SplitLineTest {
 
                 @Override
                 public void line(LogRecord.Stream stream, Instant time, SplitLine line) {
+                    boolean ascii = line.ascii(); // as the splitter found it while scanning, before anything decodes
+                    assertEquals(line.raw().chars().allMatch(c -> c < 0x80), ascii, () -> "ascii() of " + line.raw());
                     ServiceLog.write(b, stream, time, line);
                 }
             });
