@@ -243,6 +243,16 @@ row "\`dev stop\`, $last_n services, median of 3" '≤ 2 s' "$(secs "$last_stop"
 
 # --- log capture -------------------------------------------------------------------------------------
 
+# Capture is CPU-bound on both cores (the producer, the pump, the writer): after the scale series the 1-minute
+# load average is still 4-7 here, which halves it. Let the machine settle first (at most two minutes).
+settle() {
+    local waited=0
+    while [ "$waited" -lt 120 ] && awk -v cores="$(nproc)" '{ exit !($1 >= cores) }' /proc/loadavg; do
+        sleep 5
+        waited=$((waited + 5))
+    done
+}
+settle
 section "log capture throughput (bench/log-capture.sh)"
 # capture OPTS: the median capture rate (MiB/s) with those JVM options; the same run's median of the child
 # writing straight to a file (the ceiling on this disk, without dev) goes to $work/direct.
