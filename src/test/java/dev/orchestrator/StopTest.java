@@ -146,17 +146,7 @@ class StopTest {
                 stop_timeout = "30s"
                 health = %s
                 """.formatted(toml(IGNORES_TERM), UP_CHECK));
-        stack.awaitState("stubborn", ServiceState.HEALTHY);
-
-        long begin = System.nanoTime();
-        stack.orchestrator.stop(Set.of(), false, null);
-        stack.awaitState("stubborn", ServiceState.STOPPING);
-        stack.orchestrator.stop(Set.of(), true, null);
-        assertEquals(0, stack.awaitTerminated(), stack.events::log);
-        Duration took = Duration.ofNanos(System.nanoTime() - begin);
-
-        assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "not the 30s grace: " + took);
-        stack.assertNoLeftovers();
+        stopGracefullyThenForce();
     }
 
     @Test
@@ -189,17 +179,7 @@ class StopTest {
                 stop_timeout = "30s"
                 health = %s
                 """.formatted(toml(IGNORES_TERM), UP_CHECK));
-        stack.awaitState("stubborn", ServiceState.HEALTHY);
-
-        long begin = System.nanoTime();
-        stack.orchestrator.stop(Set.of(), false, null);
-        stack.awaitState("stubborn", ServiceState.STOPPING);
-        stack.orchestrator.stop(Set.of(), true, null);
-        assertEquals(0, stack.awaitTerminated(), stack.events::log);
-        Duration took = Duration.ofNanos(System.nanoTime() - begin);
-
-        assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "not the 30s grace: " + took);
-        stack.assertNoLeftovers();
+        stopGracefullyThenForce();
     }
 
     @Test
@@ -408,5 +388,23 @@ class StopTest {
         assertTrue(Records.await(dir.resolve("tunnel"), "term", TestStack.WAIT)
                 <= Records.await(dir.resolve("web"), "term", TestStack.WAIT));
         stack.assertStopsCleanly();
+    }
+
+    /**
+     * Asks "stubborn" (healthy, ignoring SIGTERM, a 30 s stop_timeout) to stop, then to stop by force while it is
+     * still stopping: everything must be gone long before the grace period would have ended.
+     */
+    private void stopGracefullyThenForce() throws Exception {
+        stack.awaitState("stubborn", ServiceState.HEALTHY);
+
+        long begin = System.nanoTime();
+        stack.orchestrator.stop(Set.of(), false, null);
+        stack.awaitState("stubborn", ServiceState.STOPPING);
+        stack.orchestrator.stop(Set.of(), true, null);
+        assertEquals(0, stack.awaitTerminated(), stack.events::log);
+        Duration took = Duration.ofNanos(System.nanoTime() - begin);
+
+        assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "not the 30s grace: " + took);
+        stack.assertNoLeftovers();
     }
 }
