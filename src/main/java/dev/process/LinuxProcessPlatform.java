@@ -15,6 +15,10 @@ import java.util.stream.Collectors;
 /** Linux: {@code /proc} for everything it can answer, {@code setsid(1)} to spawn, the shell's kill to signal. */
 final class LinuxProcessPlatform implements ProcessPlatform {
     private static final long USUAL_CLOCK_TICKS = 100;
+    /** The kernel's thread daemon: it and its children are kernel threads, with no environment to read. */
+    private static final long KTHREADD = 2;
+    /** Re-reads of an empty environment: an exec takes well under a millisecond, so 10 never all land in one. */
+    private static final int ENVIRON_ATTEMPTS = 10;
 
     private final ProcFs proc;
     private final SessionSpawner spawner;
@@ -118,12 +122,36 @@ final class LinuxProcessPlatform implements ProcessPlatform {
     public List<ProcessInfo> processesWithEnv(String key, String value) {
         byte[] entry = (key + "=" + value).getBytes(StandardCharsets.UTF_8);
         List<ProcessInfo> found = new ArrayList<>();
+        List<Long> unread = new ArrayList<>();
         for (long pid : proc.pids()) {
-            if (proc.environContains(pid, entry)) {
-                proc.stat(pid).filter(s -> !s.zombie()).map(proc::info).ifPresent(found::add);
+            switch (proc.environContains(pid, entry)) {
+                case CONTAINS -> proc.stat(pid).filter(s -> !s.zombie()).map(proc::info).ifPresent(found::add);
+                case INCOMPLETE -> unread.add(pid);
+                case LACKS -> {
+                    // not of this run
+                }
             }
         }
+        // A process read in the middle of an exec shows no environment or a piece of it (a service going from
+        // setsid to sh to its command, right after it was spawned). Look again, a millisecond apart, until it
+        // shows a whole one; kernel threads (kthreadd, pid 2, and its children) never have one and are not
+        // asked twice.
+        for (long pid : unread) {
+            proc.stat(pid).filter(s -> !s.zombie() && s.pid() != KTHREADD && s.ppid() != KTHREADD)
+                    .filter(s -> environContainsAfterExec(pid, entry)).map(proc::info).ifPresent(found::add);
+        }
         return found;
+    }
+
+    private boolean environContainsAfterExec(long pid, byte[] entry) {
+        for (int attempt = 0; attempt < ENVIRON_ATTEMPTS; attempt++) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            ProcFs.EnvironMatch match = proc.environContains(pid, entry);
+            if (match != ProcFs.EnvironMatch.INCOMPLETE) {
+                return match == ProcFs.EnvironMatch.CONTAINS;
+            }
+        }
+        return false; // started with an empty environment, so not with dev's marker either
     }
 
     /**

@@ -64,6 +64,38 @@ class ProcessesWithEnvTest {
         assertEquals(List.of(), pids(platform.processesWithEnv("DEV_RUN", marker)));
     }
 
+    @Test
+    void aProcessCaughtInTheMiddleOfAnExecIsStillFound() throws Exception {
+        // A read of /proc/PID/environ that opens on the image an exec is replacing and reads after it comes back
+        // empty: a sweep once missed a service that was still going from setsid to sh to its command. This
+        // service does nothing but exec itself for a while, so many scans land in such a window.
+        Path reexec = dir.resolve("reexec.sh");
+        Files.writeString(reexec, "i=${1:-0}\nif [ \"$i\" -lt 100000 ]; then exec /bin/sh \"$0\" $((i + 1)); fi\nexec sleep 600\n");
+        String marker = UUID.randomUUID().toString();
+        Map<String, String> env = new HashMap<>(BASE_ENV);
+        env.put("DEV_RUN_MARKER", marker);
+        SpawnedProcess service = platform.spawn(new SpawnSpec("svc", "exec /bin/sh " + reexec, dir, env));
+        cleanup.group(service.pgid());
+        int missed = 0;
+        for (int scan = 0; scan < 300; scan++) {
+            if (!pids(platform.processesWithEnv("DEV_RUN_MARKER", marker)).contains(service.pid())) {
+                missed++;
+            }
+        }
+        assertEquals(0, missed, "scans of 300 that missed the service while it was exec'ing");
+        // (The command line too reads empty mid-exec: wait for a whole one.)
+        Path cmdline = Path.of("/proc", Long.toString(service.pid()), "cmdline");
+        String commandLine = Await.value(WAIT, () -> {
+            try {
+                String read = Files.readString(cmdline);
+                return read.isEmpty() ? null : read;
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        }, "the service's command line");
+        assertTrue(commandLine.startsWith("/bin/sh"), "the service was still exec'ing when the scans ended: " + commandLine);
+    }
+
     private static List<Long> pids(List<ProcessInfo> infos) {
         return infos.stream().map(ProcessInfo::pid).collect(Collectors.toList());
     }
