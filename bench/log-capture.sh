@@ -3,11 +3,12 @@
 # straight to a file ("direct") with the same output captured by OutputPump -> LogWriter
 # ("capture": every line timestamped, stream-tagged and checked afterwards; lost must be 0).
 #
-# Usage: bench/log-capture.sh [MIB] [LINE_LENGTH] [RUNS] [writer|service]
+# Usage: bench/log-capture.sh [MIB] [LINE_LENGTH] [RUNS] [writer|detached|service]
 #   MIB          flood size (default 200)
 #   LINE_LENGTH  bytes per line including the newline (default 100)
 #   RUNS         measured runs of each kind, after one JIT warm-up capture (default 5)
-#   writer       pump -> LogWriter (default); service = pump -> ServiceLog (file + tail + console queue)
+#   writer       pump -> LogWriter (default); detached = pump -> ServiceLog without a console (file + tail,
+#                what a background orchestrator does per line); service = file + tail + console queue
 #
 # Builds only the classes it needs (mvn test-compile). The files are written under $TMPDIR
 # (default /tmp): point it at the disk you care about. Run by hand or by bench/run.sh; not part of

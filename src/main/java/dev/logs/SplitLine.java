@@ -55,15 +55,24 @@ public final class SplitLine {
     /** The line as the child wrote it, colours and all. */
     public String raw() {
         if (raw == null) {
-            raw = new String(bytes, offset, length, StandardCharsets.UTF_8);
+            raw = new String(bytes, offset, length, charset());
         }
         return raw;
+    }
+
+    /**
+     * How to decode: for a line the splitter found pure ASCII, ISO-8859-1 gives the same String and the JDK copies
+     * the bytes without scanning them again (UTF-8 decoding first checks every byte for the high bit, which without
+     * the optimising compiler is a byte-by-byte loop).
+     */
+    private java.nio.charset.Charset charset() {
+        return ascii == ASCII ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
     }
 
     /** The line without escape sequences and control characters; the very same String as {@link #raw()} when there were none. */
     public String plain() {
         if (plain == null) {
-            plain = control ? new String(plainArray(), 0, plainLength(), StandardCharsets.UTF_8) : raw();
+            plain = control ? new String(plainArray(), 0, plainLength(), charset()) : raw();
         }
         return plain;
     }

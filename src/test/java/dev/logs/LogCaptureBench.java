@@ -26,7 +26,9 @@ import java.util.Locale;
  * damaged line fails the benchmark. The first capture run warms up the JIT and is reported
  * separately.
  *
- * <p>Usage: {@code LogCaptureBench DIR BYTES LINE_LENGTH RUNS writer|service}
+ * <p>Usage: {@code LogCaptureBench DIR BYTES LINE_LENGTH RUNS writer|detached|service}: {@code writer} is the pump
+ * and the log file alone; {@code detached} adds the in-memory tail, what a background orchestrator does per line;
+ * {@code service} adds the console queue too, as a foreground {@code dev start} does.
  */
 public final class LogCaptureBench {
     private static final String PATTERN = "GET /api/items?page=42 200 OK 3.2ms user=alice trace=0af7651916cd43dd ";
@@ -34,20 +36,20 @@ public final class LogCaptureBench {
     private final Path dir;
     private final long total;
     private final int lineLength;
-    private final boolean fullSink;
+    private final String sinkKind;
     private final String text;
 
-    private LogCaptureBench(Path dir, long total, int lineLength, boolean fullSink) {
+    private LogCaptureBench(Path dir, long total, int lineLength, String sinkKind) {
         this.dir = dir;
         this.total = total;
         this.lineLength = lineLength;
-        this.fullSink = fullSink;
+        this.sinkKind = sinkKind;
         this.text = PATTERN.repeat(lineLength / PATTERN.length() + 1).substring(0, lineLength - 1);
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length != 5) {
-            System.err.println("usage: LogCaptureBench DIR BYTES LINE_LENGTH RUNS writer|service");
+            System.err.println("usage: LogCaptureBench DIR BYTES LINE_LENGTH RUNS writer|detached|service");
             System.exit(2);
         }
         long total = Long.parseLong(args[1]);
@@ -55,13 +57,17 @@ public final class LogCaptureBench {
         if (total % lineLength != 0 || lineLength < 2) {
             throw new IllegalArgumentException("BYTES must be a multiple of LINE_LENGTH (>= 2)");
         }
-        LogCaptureBench bench = new LogCaptureBench(Path.of(args[0]), total, lineLength, args[4].equals("service"));
+        LogCaptureBench bench = new LogCaptureBench(Path.of(args[0]), total, lineLength, args[4]);
         System.exit(bench.run(Integer.parseInt(args[3])) ? 0 : 1);
     }
 
     private boolean run(int runs) throws Exception {
         System.out.printf(Locale.ROOT, "%d MiB of %d-byte lines (%d lines), capture into %s%n", total >> 20, lineLength,
-                total / lineLength, fullSink ? "ServiceLog (file + tail + console queue)" : "LogWriter");
+                total / lineLength, switch (sinkKind) {
+                    case "service" -> "ServiceLog (file + tail + console queue)";
+                    case "detached" -> "ServiceLog without a console (file + tail)";
+                    default -> "LogWriter";
+                });
         boolean ok = report("capture (JIT warm-up)", capture());
         List<Double> direct = new ArrayList<>();
         List<Double> captured = new ArrayList<>();
@@ -120,8 +126,8 @@ public final class LogCaptureBench {
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         child.getOutputStream().close();
         try (LogWriter writer = new LogWriter(log, Long.MAX_VALUE, 1)) {
-            LineSink sink = fullSink
-                    ? new ServiceLog("bench", writer, new TailBuffer(), new ConsoleQueue())
+            LineSink sink = !sinkKind.equals("writer")
+                    ? new ServiceLog("bench", writer, new TailBuffer(), sinkKind.equals("service") ? new ConsoleQueue() : null)
                     : new LineSink() {
                         @Override
                         public void line(LogRecord.Stream stream, Instant time, String raw, String plain) {

@@ -43,6 +43,10 @@ class SplitLineTest {
         assertEquals("ok done", line.plain());
         assertEquals("ok done", new String(line.plainArray(), line.plainOffset(), line.plainLength(), StandardCharsets.US_ASCII));
 
+        line.reset(colored, 0, colored.length, true, SplitLine.ASCII); // as the splitter marks a line it scanned
+        assertEquals("\u001b[32mok\u001b[0m done", line.raw());
+        assertEquals("ok done", line.plain());
+
         byte[] utf8 = "héllo".getBytes(StandardCharsets.UTF_8);
         line.reset(utf8, 0, utf8.length, false, SplitLine.UNKNOWN);
         assertFalse(line.ascii());
