@@ -1,5 +1,6 @@
 package dev.process;
 
+import dev.config.Signal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +18,13 @@ import java.util.Optional;
  * the reset is a tiny exec wrapper between the session launcher and {@code /bin/sh}, added only when needed.
  */
 final class InheritedSignals {
-    /** The signals a service may be stopped or told something with; their Linux numbers. */
-    static final List<String> RESET = List.of("HUP", "INT", "QUIT", "USR1", "USR2", "TERM");
-    private static final int[] LINUX_NUMBERS = {1, 2, 3, 10, 12, 15};
+    /** The signals a service may be stopped or told something with. */
+    static final List<Signal> RESET = List.of(Signal.HUP, Signal.INT, Signal.QUIT, Signal.USR1, Signal.USR2, Signal.TERM);
+    /** Their names, as perl's {@code %SIG} and coreutils' {@code env --default-signal} take them. */
+    static final List<String> RESET_NAMES = RESET.stream().map(Signal::name).toList();
 
     /** perl resets and execs: present on macOS and on nearly every Linux development machine. */
-    static final String PERL_RESET_SCRIPT = "$SIG{$_} = 'DEFAULT' for qw(" + String.join(" ", RESET) + "); "
+    static final String PERL_RESET_SCRIPT = "$SIG{$_} = 'DEFAULT' for qw(" + String.join(" ", RESET_NAMES) + "); "
             + "exec { $ARGV[0] } @ARGV or die \"dev: exec $ARGV[0]: $!\\n\"";
 
     private InheritedSignals() {
@@ -45,9 +47,10 @@ final class InheritedSignals {
         return false;
     }
 
+    /** @param sigIgnMask bit n-1 set for each ignored signal n; {@link Signal#number()} is the Linux number */
     static boolean anyIgnored(long sigIgnMask) {
-        for (int signal : LINUX_NUMBERS) {
-            if ((sigIgnMask & (1L << (signal - 1))) != 0) {
+        for (Signal signal : RESET) {
+            if ((sigIgnMask & (1L << (signal.number() - 1))) != 0) {
                 return true;
             }
         }
@@ -65,7 +68,7 @@ final class InheritedSignals {
             return perl;
         }
         return SessionLauncher.findProgram("env").filter(InheritedSignals::supportsDefaultSignal)
-                .map(env -> List.of(env.toString(), "--default-signal=" + String.join(",", RESET)));
+                .map(env -> List.of(env.toString(), "--default-signal=" + String.join(",", RESET_NAMES)));
     }
 
     private static boolean supportsDefaultSignal(Path env) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.testing.Await;
 import dev.testing.ProcessCleanup;
+import dev.testing.Processes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,7 +77,7 @@ class InheritedSignalsTest {
         Path setsid = SessionLauncher.findProgram("setsid").orElseThrow();
         Path env = SessionLauncher.findProgram("env").orElseThrow();
         SessionLauncher reset = SessionLauncher.setsid(setsid,
-                List.of(env.toString(), "--default-signal=" + String.join(",", InheritedSignals.RESET)));
+                List.of(env.toString(), "--default-signal=" + String.join(",", InheritedSignals.RESET_NAMES)));
         assertEquals(0, ignoredMaskOfService(ignoring(reset)) & (INT | QUIT));
     }
 
@@ -101,12 +102,7 @@ class InheritedSignalsTest {
         Path proc = Path.of("/proc", Long.toString(spawned.pid()));
         Await.until(Duration.ofSeconds(10), () -> commandLine(proc).startsWith("sleep"),
                 () -> "the service became sleep: " + commandLine(proc));
-        for (String line : Files.readAllLines(proc.resolve("status"))) {
-            if (line.startsWith("SigIgn:")) {
-                return Long.parseUnsignedLong(line.substring(7).trim(), 16);
-            }
-        }
-        throw new AssertionError("no SigIgn in /proc/" + spawned.pid() + "/status");
+        return Processes.ignoredSignalMask(spawned.pid());
     }
 
     private static String commandLine(Path proc) {
