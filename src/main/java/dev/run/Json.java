@@ -56,18 +56,20 @@ public final class Json {
 
     /** One line of JSON, no line breaks in it: what the control socket sends. */
     public static String write(JsonNode node) throws IOException {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-            write(generator, node);
-        }
-        return out.toString();
+        return write(node, false);
     }
 
     /** Indented, for files people read and for {@code --json} output. */
     public static String writePretty(JsonNode node) throws IOException {
+        return write(node, true);
+    }
+
+    private static String write(JsonNode node, boolean pretty) throws IOException {
         StringWriter out = new StringWriter();
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-            generator.setPrettyPrinter(new DefaultPrettyPrinter());
+            if (pretty) {
+                generator.setPrettyPrinter(new DefaultPrettyPrinter());
+            }
             write(generator, node);
         }
         return out.toString();
