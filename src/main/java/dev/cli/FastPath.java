@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,6 +33,10 @@ final class FastPath {
     }
 
     private static final class Reader {
+        /** The options that take no value: {@code --json=true} and the like are left to picocli. */
+        private static final Set<String> FLAGS = Set.of("--no-color", "--verbose", "--json", "-q", "--quiet", "--force",
+                "-d", "--detach", "--wait", "--no-deps", "--abort-on-failure");
+
         private final String[] args;
         private final DevCommand root = new DevCommand();
         private final Set<String> seen = new HashSet<>();
@@ -169,20 +172,27 @@ final class FastPath {
             StopCommand stop = (StopCommand) command;
             switch (name) {
                 case "--force" -> stop.force = true;
-                case "--timeout" -> stop.timeout = value(arg, true);
-                case "--watchdog" -> stop.watchdogRunId = value(arg, true);
+                case "--timeout" -> {
+                    stop.timeout = value(arg, true);
+                    if (stop.timeout == null) {
+                        return false;
+                    }
+                }
+                case "--watchdog" -> {
+                    stop.watchdogRunId = value(arg, true);
+                    if (stop.watchdogRunId == null) {
+                        return false;
+                    }
+                }
                 default -> {
                     return false;
                 }
             }
-            boolean valueMissing = (name.equals("--timeout") && stop.timeout == null)
-                    || (name.equals("--watchdog") && stop.watchdogRunId == null);
-            return !valueMissing && once(name);
+            return once(name);
         }
 
         private static boolean isFlag(String name) {
-            return Set.of("--no-color", "--verbose", "--json", "-q", "--quiet", "--force", "-d", "--detach", "--wait",
-                    "--no-deps", "--abort-on-failure").contains(name);
+            return FLAGS.contains(name);
         }
 
         private List<String> services() {
@@ -221,9 +231,10 @@ final class FastPath {
             return seen.add(option);
         }
 
+        /** As picocli reads it with case-insensitive enum values; null for anything else. */
         private static ColorMode colorMode(String word) {
             for (ColorMode mode : ColorMode.values()) {
-                if (mode.name().equals(word.toUpperCase(Locale.ROOT)) && !word.isEmpty()) {
+                if (mode.name().equalsIgnoreCase(word)) {
                     return mode;
                 }
             }
