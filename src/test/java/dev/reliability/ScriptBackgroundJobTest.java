@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.run.RunLock;
 import dev.testing.Await;
 import dev.testing.Processes;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -43,7 +41,7 @@ class ScriptBackgroundJobTest {
             long pid = project.state().orElseThrow().path("services").get(0).path("pid").asLong();
             try {
                 assertTrue(pid > 0, "the state file names the service's pid");
-                assertEquals(0, ignoredMask(pid) & (INT | QUIT), "the service has the default action of INT and QUIT");
+                assertEquals(0, Processes.ignoredSignalMask(pid) & (INT | QUIT), "the service has the default action of INT and QUIT");
 
                 long began = System.nanoTime();
                 DevProject.Result stop = project.dev("stop");
@@ -57,14 +55,5 @@ class ScriptBackgroundJobTest {
             }
             assertFalse(RunLock.held(project.lockFile()), "the lock is released");
         }
-    }
-
-    private static long ignoredMask(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-            if (line.startsWith("SigIgn:")) {
-                return Long.parseUnsignedLong(line.substring(7).trim(), 16);
-            }
-        }
-        throw new AssertionError("no SigIgn line for " + pid);
     }
 }

@@ -16,6 +16,19 @@ public final class Processes {
     private Processes() {
     }
 
+    /**
+     * The signals {@code pid} ignores, from the {@code SigIgn} line of {@code /proc/PID/status} (Linux): bit n-1 is
+     * set for an ignored signal n.
+     */
+    public static long ignoredSignalMask(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("SigIgn:")) {
+                return Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16);
+            }
+        }
+        throw new AssertionError("no SigIgn line in /proc/" + pid + "/status");
+    }
+
     /** SIGKILLs every process in group {@code pgid}; does nothing for a group that is gone (or {@code <= 1}). */
     public static void killGroupQuietly(long pgid) {
         if (pgid > 1) {
