@@ -25,7 +25,7 @@ final class LinuxProcessPlatform implements ProcessPlatform {
     private final SharedScan scans;
 
     LinuxProcessPlatform() {
-        this(SessionLauncher.detect());
+        this(SessionLauncher.detectForServices());
     }
 
     /** With an explicit launcher: tests use this to exercise the perl launcher macOS relies on. */

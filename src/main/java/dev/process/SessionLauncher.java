@@ -52,9 +52,21 @@ record SessionLauncher(List<String> prefix, List<String> forkingPrefix, List<Str
                 List.of(perlBinary.toString(), "-MPOSIX", "-e", PERL_FORKING_SCRIPT), List.of());
     }
 
-    /** setsid(1) where it exists, else perl; empty when neither is installed (spawn then reports it). */
+    /**
+     * setsid(1) where it exists, else perl; empty when neither is installed (spawn then reports it). For dev's
+     * own helpers (the watchdog, the background orchestrator), which use only the prefixes.
+     */
     static Optional<SessionLauncher> detect() {
-        return findProgram("setsid").map(setsid -> setsid(setsid, signalResetForThisProcess()))
+        return detect(false);
+    }
+
+    /** The same for spawning services: setsid with the reset wrapper when this JVM inherited ignored signals. */
+    static Optional<SessionLauncher> detectForServices() {
+        return detect(true);
+    }
+
+    private static Optional<SessionLauncher> detect(boolean forServices) {
+        return findProgram("setsid").map(setsid -> setsid(setsid, forServices ? signalResetForThisProcess() : List.of()))
                 .or(() -> findProgram("perl").map(SessionLauncher::perl));
     }
 
